@@ -1,0 +1,24 @@
+# Builds factcheck-server and the factcheck CLI on Debian 12 and runs the
+# server with its data directory on a volume.
+FROM debian:12 AS build
+WORKDIR /src
+COPY scripts/install-deps.sh scripts/
+RUN ./scripts/install-deps.sh && rm -rf /var/lib/apt/lists/*
+COPY . .
+RUN rm -rf build && ./scripts/build.sh factcheck_server factcheck
+
+FROM debian:12-slim
+RUN apt-get update -qq \
+ && apt-get install -y -qq --no-install-recommends \
+      libgrpc++1.51 libprotobuf32 librocksdb7.8 libabsl20220623 \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --home /var/lib/factcheck factcheck \
+ && mkdir -p /var/lib/factcheck && chown factcheck /var/lib/factcheck
+COPY --from=build /src/build/server/factcheck-server /src/build/client/factcheck /usr/local/bin/
+COPY data/events.jsonl /usr/share/factcheck/events.jsonl
+USER factcheck
+VOLUME /var/lib/factcheck
+EXPOSE 50051
+ENTRYPOINT ["factcheck-server", "--listen=0.0.0.0:50051", \
+            "--data_dir=/var/lib/factcheck", \
+            "--reference_file=/usr/share/factcheck/events.jsonl"]

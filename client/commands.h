@@ -1,0 +1,102 @@
+// The CLI's commands, one function each. Each takes parsed arguments, talks
+// to the server through a Connection, prints to stdout (results) and stderr
+// (problems), and returns the process exit code (see exit_code.h).
+#ifndef FACTCHECK_CLIENT_COMMANDS_H_
+#define FACTCHECK_CLIENT_COMMANDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "client/connection.h"
+#include "client/report.h"
+
+namespace factcheck::client {
+
+// How results are printed.
+struct OutputOptions {
+  // Machine output: protobuf JSON, one object per line.
+  bool json = false;
+  // How readable output looks; ignored with `json`.
+  Style style;
+};
+
+// Which page of a list to fetch. With neither field set, every page is
+// fetched and printed as one list.
+struct PageOptions {
+  std::optional<int> page_size;
+  std::optional<std::string> page_token;
+
+  bool single_page() const {
+    return page_size.has_value() || page_token.has_value();
+  }
+};
+
+// `check FILE...`: checks each file ("-" for stdin), one CheckText call for
+// one file and one StreamCheck stream for several. Stores nothing. Returns
+// 2 if any file could not be read or checked, else 1 if anything is
+// contradicted, else 0.
+int Check(Connection& connection, const OutputOptions& output,
+          const std::vector<std::string>& paths,
+          const std::optional<std::string>& published);
+
+// What `ingest` stores besides the text.
+struct IngestOptions {
+  std::string path;
+  std::string url;
+  std::string title;
+  std::string publisher;
+  std::optional<std::string> published;
+};
+
+// `ingest FILE`: stores the file as a source. Returns 1 if anything in it
+// is contradicted.
+int Ingest(Connection& connection, const OutputOptions& output,
+           const IngestOptions& options);
+
+// `sources list`, `sources get ID`, `sources delete ID`. IDs may be given
+// bare or as resource names ("sources/ID").
+int ListSources(Connection& connection, const OutputOptions& output,
+                const PageOptions& page);
+int GetSource(Connection& connection, const OutputOptions& output,
+              absl::string_view id);
+int DeleteSource(Connection& connection, const OutputOptions& output,
+                 absl::string_view id);
+
+// Restrictions on `claims list`, each optional; they combine with AND.
+struct ClaimFilter {
+  // Source id or `sources/ID`.
+  std::optional<std::string> source;
+  // Event id or `events/ID`.
+  std::optional<std::string> event;
+  // SUPPORTED, CONTRADICTED or UNVERIFIABLE, in any case.
+  std::optional<std::string> verdict;
+};
+
+// `claims list`.
+int ListClaims(Connection& connection, const OutputOptions& output,
+               const ClaimFilter& filter, const PageOptions& page);
+
+// `events list`, `events get ID`.
+int ListEvents(Connection& connection, const OutputOptions& output,
+               const PageOptions& page);
+int GetEvent(Connection& connection, const OutputOptions& output,
+             absl::string_view id);
+
+// `events import FILE`: streams a JSON Lines file of events to the server.
+int ImportEvents(Connection& connection, const OutputOptions& output,
+                 absl::string_view path, bool skip_invalid_lines);
+
+// The resource name for `id` in `collection` ("sources"): `id` itself if it
+// already starts with "COLLECTION/", else "COLLECTION/ID".
+std::string ResourceName(absl::string_view collection, absl::string_view id);
+
+// The ListClaims `filter` string for `filter`'s event and verdict, or an
+// INVALID_ARGUMENT error naming a verdict that does not exist.
+absl::StatusOr<std::string> ClaimFilterExpression(const ClaimFilter& filter);
+
+}  // namespace factcheck::client
+
+#endif  // FACTCHECK_CLIENT_COMMANDS_H_

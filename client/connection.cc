@@ -1,0 +1,47 @@
+#include "client/connection.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_format.h"
+#include "client/exit_code.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace factcheck::client {
+
+Connection::Connection(std::string server, absl::Duration timeout)
+    : Connection(server, timeout,
+                 v1::FactCheck::NewStub(grpc::CreateChannel(
+                     server, grpc::InsecureChannelCredentials()))) {}
+
+Connection::Connection(std::string server, absl::Duration timeout,
+                       std::unique_ptr<v1::FactCheck::StubInterface> stub)
+    : server_(std::move(server)), timeout_(timeout), stub_(std::move(stub)) {}
+
+std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(absl::ToChronoTime(absl::Now() + timeout_));
+  return context;
+}
+
+int Connection::ReportFailure(absl::string_view method,
+                              const grpc::Status& status) const {
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+    absl::FPrintF(stderr,
+                  "factcheck: cannot reach the factcheck server at %s: %s\n",
+                  server_, status.error_message());
+  } else {
+    absl::FPrintF(stderr, "factcheck: %s failed: %s: %s\n", method,
+                  StatusCodeName(status.error_code()), status.error_message());
+  }
+  return kExitFailure;
+}
+
+std::string StatusCodeName(int code) {
+  // gRPC and Abseil number their codes identically.
+  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
+}
+
+}  // namespace factcheck::client

@@ -1,0 +1,53 @@
+// The CLI's side of the gRPC channel: the stub, per-call deadlines, and the
+// one place where RPC failures become messages and exit codes.
+#ifndef FACTCHECK_CLIENT_CONNECTION_H_
+#define FACTCHECK_CLIENT_CONNECTION_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "grpcpp/client_context.h"
+#include "grpcpp/support/status.h"
+
+namespace factcheck::client {
+
+// A channel to one factcheck server. Not thread-safe except as gRPC stubs
+// are: calls may be made from several threads.
+class Connection {
+ public:
+  // Opens an insecure channel to `server` ("HOST:PORT"); every call made
+  // through NewContext() must finish within `timeout`. The channel connects
+  // lazily, so an unreachable server shows up as the first call failing with
+  // UNAVAILABLE.
+  Connection(std::string server, absl::Duration timeout);
+
+  // Uses `stub` instead of a channel, for tests.
+  Connection(std::string server, absl::Duration timeout,
+             std::unique_ptr<v1::FactCheck::StubInterface> stub);
+
+  v1::FactCheck::StubInterface& stub() { return *stub_; }
+  const std::string& server() const { return server_; }
+
+  // A context for one call, with its deadline set `timeout` from now.
+  std::unique_ptr<grpc::ClientContext> NewContext() const;
+
+  // Prints why `method` failed to stderr and returns the exit code for it:
+  //   factcheck: cannot reach the factcheck server at HOST:PORT: MESSAGE
+  //   factcheck: METHOD failed: CODE_NAME: MESSAGE
+  int ReportFailure(absl::string_view method, const grpc::Status& status) const;
+
+ private:
+  std::string server_;
+  absl::Duration timeout_;
+  std::unique_ptr<v1::FactCheck::StubInterface> stub_;
+};
+
+// The canonical name of a gRPC status code ("INVALID_ARGUMENT").
+std::string StatusCodeName(int code);
+
+}  // namespace factcheck::client
+
+#endif  // FACTCHECK_CLIENT_CONNECTION_H_

@@ -1,0 +1,339 @@
+// factcheck: the command-line client of the factcheck service. Parses the
+// command line, checks it against the command's synopsis, and hands over to
+// the command's function in commands.h. It speaks only gRPC.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "client/commands.h"
+#include "client/connection.h"
+#include "client/exit_code.h"
+#include "client/flag_check.h"
+
+ABSL_FLAG(std::string, server, "",
+          "HOST:PORT of the factcheck server (default: $FACTCHECK_SERVER, "
+          "else localhost:50051)");
+ABSL_FLAG(bool, json, false, "print machine-readable JSON");
+ABSL_FLAG(double, timeout, 30, "deadline for each call, in seconds");
+ABSL_FLAG(std::optional<std::string>, published, std::nullopt,
+          "publication date, YYYY-MM-DD (check, ingest)");
+ABSL_FLAG(std::optional<std::string>, url, std::nullopt,
+          "the source's canonical URL (ingest)");
+ABSL_FLAG(std::optional<std::string>, title, std::nullopt,
+          "the source's headline (ingest)");
+ABSL_FLAG(std::optional<std::string>, publisher, std::nullopt,
+          "the source's publisher (ingest)");
+ABSL_FLAG(std::optional<int>, page_size, std::nullopt,
+          "items per page; print that page only (list commands)");
+ABSL_FLAG(std::optional<std::string>, page_token, std::nullopt,
+          "print the page after a previous one (list commands)");
+ABSL_FLAG(std::optional<std::string>, source, std::nullopt,
+          "only this source's claims (claims list)");
+ABSL_FLAG(std::optional<std::string>, event, std::nullopt,
+          "only claims about this event (claims list)");
+ABSL_FLAG(std::optional<std::string>, verdict, std::nullopt,
+          "only claims with this verdict: SUPPORTED, CONTRADICTED or "
+          "UNVERIFIABLE (claims list)");
+ABSL_FLAG(bool, skip_invalid_lines, false,
+          "skip bad lines instead of failing the import (events import)");
+
+namespace factcheck::client {
+namespace {
+
+constexpr absl::string_view kDefaultServer = "localhost:50051";
+
+constexpr absl::string_view kUsage =
+    R"(usage: factcheck [--server=HOST:PORT] [--json] [--timeout=SECONDS] COMMAND ...
+
+Checks the dates of events in news copy against the factcheck server's
+reference events.
+
+commands:
+  check FILE...|-        [--published=YYYY-MM-DD]   check texts (stdin with -); stores nothing
+  ingest FILE|- --url=URL [--title=T] [--publisher=P] [--published=YYYY-MM-DD]
+  sources list [--page_size=N] [--page_token=T]
+  sources get ID|sources/ID
+  sources delete ID|sources/ID
+  claims list [--source=ID] [--event=ID] [--verdict=SUPPORTED|CONTRADICTED|UNVERIFIABLE] [--page_size=N] [--page_token=T]
+  events list [--page_size=N] [--page_token=T]
+  events get ID|events/ID
+  events import FILE|- [--skip_invalid_lines]
+
+A text's publication date comes from --published or from a first line
+starting with "date YYYY-MM-DD", which is not sent as part of the text.
+Lists print every page unless --page_size or --page_token is given.
+
+flags:
+  --server=HOST:PORT   default $FACTCHECK_SERVER, else localhost:50051
+  --json               machine-readable output (JSON Lines for check)
+  --timeout=SECONDS    deadline for each call (default 30)
+
+exit status: 0 nothing contradicted or success, 1 something contradicted
+(check, ingest), 2 usage error, unreadable file, unreachable server or
+failed call.
+)";
+
+using Operands = std::vector<std::string>;
+using Handler =
+    std::function<int(Connection&, const OutputOptions&, const Operands&)>;
+
+// A command's synopsis: what it accepts and who runs it.
+struct Command {
+  absl::string_view name;
+  absl::string_view synopsis;
+  // The command-specific flags it reads; others given with it are errors.
+  std::vector<absl::string_view> flags;
+  std::size_t min_operands;
+  std::size_t max_operands;
+  Handler run;
+};
+
+PageOptions PageFlags() {
+  return {.page_size = absl::GetFlag(FLAGS_page_size),
+          .page_token = absl::GetFlag(FLAGS_page_token)};
+}
+
+const std::vector<Command>& Commands() {
+  static const auto* const commands = new std::vector<Command>{
+      {"check",
+       "check FILE...|- [--published=YYYY-MM-DD]",
+       {"published"},
+       1,
+       SIZE_MAX,
+       [](Connection& c, const OutputOptions& o, const Operands& files) {
+         return Check(c, o, files, absl::GetFlag(FLAGS_published));
+       }},
+      {"ingest",
+       "ingest FILE|- --url=URL [--title=T] [--publisher=P] "
+       "[--published=YYYY-MM-DD]",
+       {"url", "title", "publisher", "published"},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& files) {
+         return Ingest(
+             c, o,
+             {.path = files[0],
+              .url = absl::GetFlag(FLAGS_url).value_or(""),
+              .title = absl::GetFlag(FLAGS_title).value_or(""),
+              .publisher = absl::GetFlag(FLAGS_publisher).value_or(""),
+              .published = absl::GetFlag(FLAGS_published)});
+       }},
+      {"sources list",
+       "sources list [--page_size=N] [--page_token=T]",
+       {"page_size", "page_token"},
+       0,
+       0,
+       [](Connection& c, const OutputOptions& o, const Operands&) {
+         return ListSources(c, o, PageFlags());
+       }},
+      {"sources get",
+       "sources get ID|sources/ID",
+       {},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& ids) {
+         return GetSource(c, o, ids[0]);
+       }},
+      {"sources delete",
+       "sources delete ID|sources/ID",
+       {},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& ids) {
+         return DeleteSource(c, o, ids[0]);
+       }},
+      {"claims list",
+       "claims list [--source=ID] [--event=ID] "
+       "[--verdict=SUPPORTED|CONTRADICTED|UNVERIFIABLE] [--page_size=N] "
+       "[--page_token=T]",
+       {"source", "event", "verdict", "page_size", "page_token"},
+       0,
+       0,
+       [](Connection& c, const OutputOptions& o, const Operands&) {
+         return ListClaims(c, o,
+                           {.source = absl::GetFlag(FLAGS_source),
+                            .event = absl::GetFlag(FLAGS_event),
+                            .verdict = absl::GetFlag(FLAGS_verdict)},
+                           PageFlags());
+       }},
+      {"events list",
+       "events list [--page_size=N] [--page_token=T]",
+       {"page_size", "page_token"},
+       0,
+       0,
+       [](Connection& c, const OutputOptions& o, const Operands&) {
+         return ListEvents(c, o, PageFlags());
+       }},
+      {"events get",
+       "events get ID|events/ID",
+       {},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& ids) {
+         return GetEvent(c, o, ids[0]);
+       }},
+      {"events import",
+       "events import FILE|- [--skip_invalid_lines]",
+       {"skip_invalid_lines"},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& files) {
+         return ImportEvents(c, o, files[0],
+                             absl::GetFlag(FLAGS_skip_invalid_lines));
+       }},
+  };
+  return *commands;
+}
+
+// The command-specific flags given on the command line.
+std::vector<absl::string_view> GivenCommandFlags() {
+  std::vector<absl::string_view> given;
+  const auto note = [&](absl::string_view name, bool present) {
+    if (present) given.push_back(name);
+  };
+  note("published", absl::GetFlag(FLAGS_published).has_value());
+  note("url", absl::GetFlag(FLAGS_url).has_value());
+  note("title", absl::GetFlag(FLAGS_title).has_value());
+  note("publisher", absl::GetFlag(FLAGS_publisher).has_value());
+  note("page_size", absl::GetFlag(FLAGS_page_size).has_value());
+  note("page_token", absl::GetFlag(FLAGS_page_token).has_value());
+  note("source", absl::GetFlag(FLAGS_source).has_value());
+  note("event", absl::GetFlag(FLAGS_event).has_value());
+  note("verdict", absl::GetFlag(FLAGS_verdict).has_value());
+  note("skip_invalid_lines", absl::GetFlag(FLAGS_skip_invalid_lines));
+  return given;
+}
+
+int UsageError(absl::string_view message, absl::string_view synopsis = "") {
+  absl::FPrintF(stderr, "factcheck: %s\n", message);
+  if (synopsis.empty()) {
+    absl::FPrintF(stderr, "run 'factcheck --help' for the commands\n");
+  } else {
+    absl::FPrintF(stderr, "usage: factcheck %s\n", synopsis);
+  }
+  return kExitFailure;
+}
+
+bool WantsHelp(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const absl::string_view arg = argv[i];
+    if (arg == "--") return false;
+    if (arg == "--help" || arg == "-help" || arg == "-h") return true;
+  }
+  return false;
+}
+
+std::string ServerAddress() {
+  std::string server = absl::GetFlag(FLAGS_server);
+  if (!server.empty()) return server;
+  const char* from_environment = std::getenv("FACTCHECK_SERVER");
+  if (from_environment != nullptr && *from_environment != '\0') {
+    return from_environment;
+  }
+  return std::string(kDefaultServer);
+}
+
+// Escape sequences only for a person at a terminal who has not opted out
+// (https://no-color.org).
+bool StdoutIsColourTerminal() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr &&
+         !(term != nullptr && absl::string_view(term) == "dumb");
+}
+
+int Run(const std::vector<std::string>& args) {
+  if (args.empty()) {
+    absl::FPrintF(stderr, "%s", kUsage);
+    return kExitFailure;
+  }
+  if (args[0] == "help") {
+    absl::PrintF("%s", kUsage);
+    return kExitOk;
+  }
+  std::string name = args[0];
+  std::size_t first_operand = 1;
+  if (name == "sources" || name == "claims" || name == "events") {
+    if (args.size() < 2) {
+      return UsageError(absl::StrCat(
+          name, " needs a subcommand: ",
+          name == "events"
+              ? "list, get or import"
+              : (name == "sources" ? "list, get or delete" : "list")));
+    }
+    absl::StrAppend(&name, " ", args[1]);
+    first_operand = 2;
+  }
+  const Command* command = nullptr;
+  for (const Command& candidate : Commands()) {
+    if (candidate.name == name) command = &candidate;
+  }
+  if (command == nullptr) {
+    return UsageError(absl::StrCat("unknown command '", name, "'"));
+  }
+
+  for (absl::string_view flag : GivenCommandFlags()) {
+    if (std::find(command->flags.begin(), command->flags.end(), flag) ==
+        command->flags.end()) {
+      return UsageError(absl::StrCat("--", flag, " does not apply to ", name),
+                        command->synopsis);
+    }
+  }
+  const Operands operands(args.begin() + first_operand, args.end());
+  if (operands.size() < command->min_operands ||
+      operands.size() > command->max_operands) {
+    return UsageError(operands.size() < command->min_operands
+                          ? absl::StrCat("missing arguments to ", name)
+                          : absl::StrCat("too many arguments to ", name, ": ",
+                                         absl::StrJoin(operands, " ")),
+                      command->synopsis);
+  }
+  if (name == "ingest" && !absl::GetFlag(FLAGS_url).has_value()) {
+    return UsageError("ingest needs --url", command->synopsis);
+  }
+  const double timeout = absl::GetFlag(FLAGS_timeout);
+  if (!std::isfinite(timeout) || timeout <= 0) {
+    return UsageError(
+        absl::StrCat("--timeout must be a positive number of "
+                     "seconds, not ",
+                     timeout));
+  }
+
+  Connection connection(ServerAddress(), absl::Seconds(timeout));
+  const OutputOptions output{.json = absl::GetFlag(FLAGS_json),
+                             .style = {.terminal = StdoutIsColourTerminal()}};
+  return command->run(connection, output, operands);
+}
+
+}  // namespace
+}  // namespace factcheck::client
+
+int main(int argc, char** argv) {
+  using factcheck::client::kExitOk;
+  absl::SetProgramUsageMessage(factcheck::client::kUsage);
+  if (factcheck::client::WantsHelp(argc, argv)) {
+    absl::PrintF("%s", factcheck::client::kUsage);
+    return kExitOk;
+  }
+  if (const absl::Status flags = factcheck::client::CheckFlags(argc, argv);
+      !flags.ok()) {
+    return factcheck::client::UsageError(flags.message());
+  }
+  const std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
+  return factcheck::client::Run(
+      std::vector<std::string>(positional.begin() + 1, positional.end()));
+}

@@ -1,0 +1,276 @@
+// The commands on stored resources: sources, claims and events.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "client/commands.h"
+#include "client/document.h"
+#include "client/exit_code.h"
+#include "client/json_output.h"
+#include "client/resources.h"
+#include "client/table.h"
+#include "google/protobuf/empty.pb.h"
+
+namespace factcheck::client {
+namespace {
+
+// ImportEvents chunk size: large enough that a reference file goes in a few
+// messages, far below gRPC's default 4 MiB message limit.
+constexpr std::size_t kImportChunkBytes = 64 * 1024;
+
+int PrintJson(const google::protobuf::Message& message) {
+  const absl::StatusOr<std::string> json = MessageToJsonLine(message);
+  if (!json.ok()) {
+    absl::FPrintF(stderr, "factcheck: %s\n", json.status().message());
+    return kExitFailure;
+  }
+  absl::PrintF("%s\n", *json);
+  return kExitOk;
+}
+
+// Fetches the page `page` asks for, or every page merged into one response
+// (repeated fields appended, no next_page_token). `call` makes one List call.
+template <typename Request, typename Response, typename Call>
+grpc::Status FetchPages(Connection& connection, Request request,
+                        const PageOptions& page, Call call, Response* merged) {
+  if (page.page_size.has_value()) request.set_page_size(*page.page_size);
+  if (page.page_token.has_value()) request.set_page_token(*page.page_token);
+  for (;;) {
+    Response response;
+    const grpc::Status status =
+        call(connection.NewContext().get(), request, &response);
+    if (!status.ok()) return status;
+    if (page.single_page()) {
+      *merged = std::move(response);
+      return grpc::Status::OK;
+    }
+    const std::string next = response.next_page_token();
+    merged->MergeFrom(response);
+    merged->clear_next_page_token();
+    if (next.empty()) return grpc::Status::OK;
+    // A server that hands back the token it was given would loop forever.
+    if (next == request.page_token()) {
+      return grpc::Status(grpc::StatusCode::INTERNAL,
+                          "the server returned the same page token twice");
+    }
+    request.set_page_token(next);
+  }
+}
+
+// Prints a list response: JSON, or a table followed, for a single page with
+// more after it, by how to get the next one.
+template <typename Response>
+int PrintList(const OutputOptions& output, const Response& response,
+              const std::vector<TableRow>& rows, absl::string_view noun) {
+  if (output.json) return PrintJson(response);
+  if (rows.empty()) absl::FPrintF(stderr, "no %s\n", noun);
+  absl::PrintF("%s", RenderTable(rows));
+  if (!response.next_page_token().empty()) {
+    absl::PrintF("next page: --page_token=%s\n", response.next_page_token());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::string ResourceName(absl::string_view collection, absl::string_view id) {
+  const std::string prefix = absl::StrCat(collection, "/");
+  if (absl::StartsWith(id, prefix)) return std::string(id);
+  return absl::StrCat(prefix, id);
+}
+
+absl::StatusOr<std::string> ClaimFilterExpression(const ClaimFilter& filter) {
+  std::vector<std::string> terms;
+  if (filter.event.has_value()) {
+    terms.push_back(absl::StrCat("event = \"",
+                                 ResourceName("events", *filter.event), "\""));
+  }
+  if (filter.verdict.has_value()) {
+    const std::string verdict = absl::AsciiStrToUpper(*filter.verdict);
+    v1::Verdict parsed;
+    if (!v1::Verdict_Parse(verdict, &parsed) ||
+        parsed == v1::VERDICT_UNSPECIFIED) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--verdict=", *filter.verdict,
+                       ": expected SUPPORTED, CONTRADICTED or UNVERIFIABLE"));
+    }
+    terms.push_back(absl::StrCat("verdict = ", verdict));
+  }
+  return absl::StrJoin(terms, " AND ");
+}
+
+int ListSources(Connection& connection, const OutputOptions& output,
+                const PageOptions& page) {
+  v1::ListSourcesResponse response;
+  const grpc::Status status = FetchPages(
+      connection, v1::ListSourcesRequest(), page,
+      [&](grpc::ClientContext* context, const v1::ListSourcesRequest& request,
+          v1::ListSourcesResponse* page_response) {
+        return connection.stub().ListSources(context, request, page_response);
+      },
+      &response);
+  if (!status.ok()) return connection.ReportFailure("ListSources", status);
+  std::vector<TableRow> rows;
+  for (const v1::Source& source : response.sources()) {
+    rows.push_back(SourceRow(source));
+  }
+  return PrintList(output, response, rows, "sources");
+}
+
+int GetSource(Connection& connection, const OutputOptions& output,
+              absl::string_view id) {
+  v1::GetSourceRequest request;
+  request.set_name(ResourceName("sources", id));
+  v1::Source source;
+  const grpc::Status status = connection.stub().GetSource(
+      connection.NewContext().get(), request, &source);
+  if (!status.ok()) return connection.ReportFailure("GetSource", status);
+  if (output.json) return PrintJson(source);
+  absl::PrintF("%s", RenderSource(source));
+  return kExitOk;
+}
+
+int DeleteSource(Connection& connection, const OutputOptions& output,
+                 absl::string_view id) {
+  v1::DeleteSourceRequest request;
+  request.set_name(ResourceName("sources", id));
+  google::protobuf::Empty empty;
+  const grpc::Status status = connection.stub().DeleteSource(
+      connection.NewContext().get(), request, &empty);
+  if (!status.ok()) return connection.ReportFailure("DeleteSource", status);
+  if (output.json) return PrintJson(empty);
+  absl::PrintF("deleted %s\n", request.name());
+  return kExitOk;
+}
+
+int ListClaims(Connection& connection, const OutputOptions& output,
+               const ClaimFilter& filter, const PageOptions& page) {
+  const absl::StatusOr<std::string> expression = ClaimFilterExpression(filter);
+  if (!expression.ok()) {
+    absl::FPrintF(stderr, "factcheck: %s\n", expression.status().message());
+    return kExitFailure;
+  }
+  v1::ListClaimsRequest request;
+  request.set_parent(filter.source.has_value()
+                         ? ResourceName("sources", *filter.source)
+                         : "sources/-");
+  request.set_filter(*expression);
+  v1::ListClaimsResponse response;
+  const grpc::Status status = FetchPages(
+      connection, request, page,
+      [&](grpc::ClientContext* context,
+          const v1::ListClaimsRequest& page_request,
+          v1::ListClaimsResponse* page_response) {
+        return connection.stub().ListClaims(context, page_request,
+                                            page_response);
+      },
+      &response);
+  if (!status.ok()) return connection.ReportFailure("ListClaims", status);
+  std::vector<TableRow> rows;
+  for (const v1::Finding& finding : response.findings()) {
+    rows.push_back(ClaimRow(finding));
+  }
+  return PrintList(output, response, rows, "claims");
+}
+
+int ListEvents(Connection& connection, const OutputOptions& output,
+               const PageOptions& page) {
+  v1::ListEventsResponse response;
+  const grpc::Status status = FetchPages(
+      connection, v1::ListEventsRequest(), page,
+      [&](grpc::ClientContext* context, const v1::ListEventsRequest& request,
+          v1::ListEventsResponse* page_response) {
+        return connection.stub().ListEvents(context, request, page_response);
+      },
+      &response);
+  if (!status.ok()) return connection.ReportFailure("ListEvents", status);
+  std::vector<TableRow> rows;
+  for (const v1::Event& event : response.events()) {
+    rows.push_back(EventRow(event));
+  }
+  return PrintList(output, response, rows, "events");
+}
+
+int GetEvent(Connection& connection, const OutputOptions& output,
+             absl::string_view id) {
+  v1::GetEventRequest request;
+  request.set_name(ResourceName("events", id));
+  v1::Event event;
+  const grpc::Status status = connection.stub().GetEvent(
+      connection.NewContext().get(), request, &event);
+  if (!status.ok()) return connection.ReportFailure("GetEvent", status);
+  if (output.json) return PrintJson(event);
+  absl::PrintF("%s", RenderEvent(event));
+  return kExitOk;
+}
+
+int ImportEvents(Connection& connection, const OutputOptions& output,
+                 absl::string_view path, bool skip_invalid_lines) {
+  const bool from_stdin = path == kStdinPath;
+  const std::string display_name = from_stdin ? "<stdin>" : std::string(path);
+  std::FILE* file =
+      from_stdin ? stdin : std::fopen(std::string(path).c_str(), "rb");
+  if (file == nullptr) {
+    absl::FPrintF(stderr, "%s: %s\n", display_name, std::strerror(errno));
+    return kExitFailure;
+  }
+
+  const std::unique_ptr<grpc::ClientContext> context = connection.NewContext();
+  v1::ImportEventsResponse response;
+  const auto stream = connection.stub().ImportEvents(context.get(), &response);
+  v1::ImportEventsRequest request;
+  // The server reads the option from the first request only.
+  request.set_skip_invalid_lines(skip_invalid_lines);
+  std::string buffer(kImportChunkBytes, '\0');
+  int read_error = 0;
+  for (bool first = true;; first = false) {
+    const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file);
+    if (std::ferror(file)) {
+      read_error = errno;
+      break;
+    }
+    // An empty file still sends one request, which carries the option.
+    if (n == 0 && !first) break;
+    request.set_chunk(buffer.data(), n);
+    // A failed write means the call is over; Finish() says why.
+    if (!stream->Write(request)) break;
+    request.clear_skip_invalid_lines();
+    if (n < buffer.size()) break;
+  }
+  if (!from_stdin) std::fclose(file);
+  if (read_error != 0) {
+    // Cancel rather than finish: the server must not import the part of the
+    // file that was read as if it were the whole of it.
+    context->TryCancel();
+    stream->Finish();
+    absl::FPrintF(stderr, "%s: %s\n", display_name, std::strerror(read_error));
+    return kExitFailure;
+  }
+  stream->WritesDone();
+  const grpc::Status status = stream->Finish();
+  if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+    // The message names the bad line; the import was all or nothing.
+    absl::FPrintF(stderr, "%s: %s (nothing was imported)\n", display_name,
+                  status.error_message());
+    return kExitFailure;
+  }
+  if (!status.ok()) return connection.ReportFailure("ImportEvents", status);
+
+  if (output.json) return PrintJson(response);
+  absl::PrintF("imported %d, unchanged %d, skipped %d\n", response.imported(),
+               response.unchanged(), response.skipped());
+  for (const std::string& error : response.errors()) {
+    absl::PrintF("  %s\n", error);
+  }
+  return kExitOk;
+}
+
+}  // namespace factcheck::client

@@ -1,0 +1,292 @@
+#include "engine/checker.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace factcheck {
+namespace {
+
+PartialDate Truncate(PartialDate d, Granularity g) {
+  if (g < d.granularity) d.granularity = g;
+  if (d.granularity < Granularity::kDay) d.day = 0;
+  if (d.granularity < Granularity::kMonth) d.month = 0;
+  return d;
+}
+
+// First and last day a date denotes, packed as yyyymmdd for ordering.
+int FirstDay(const PartialDate& d) {
+  return d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1);
+}
+int LastDay(const PartialDate& d) {
+  return d.year * 10000 + (d.month ? d.month : 12) * 100 +
+         (d.day ? d.day : 31);
+}
+
+// "on 24 February 2022", "in February 2022", "in 2022".
+std::string OnOrIn(const PartialDate& d) {
+  return absl::StrCat(d.granularity == Granularity::kDay ? "on " : "in ",
+                      FormatDateForPeople(d));
+}
+
+// What the reference says about `event`, as a verb phrase: "began on 24
+// February 2022", "took place on 14 February 2024", "lasted from ... to ...".
+std::string ReferencePhrase(const ReferenceEvent& event) {
+  if (event.date.has_value()) return absl::StrCat("took place ", OnOrIn(*event.date));
+  if (event.start.has_value() && event.end.has_value()) {
+    return absl::StrCat("lasted from ", FormatDateForPeople(*event.start),
+                        " to ", FormatDateForPeople(*event.end));
+  }
+  return absl::StrCat("began ", OnOrIn(*event.start));
+}
+
+struct Comparison {
+  Verdict verdict = Verdict::kUnverifiable;
+  std::optional<PartialDate> reference;  // The date compared with.
+};
+
+// Compares the claimed date with the event's reference dates. A date the
+// text wrote without a year is compared on month and day only.
+Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
+                   DateRole role) {
+  Comparison c;
+  if (event.date.has_value()) {
+    c.reference = event.date;
+    c.verdict = AgreeAtCoarserGranularity(claimed, *event.date)
+                    ? Verdict::kSupported
+                    : Verdict::kContradicted;
+    return c;
+  }
+  if (!event.start.has_value()) return c;  // A series: no date to compare.
+  const bool ended = event.end.has_value();
+  if (role == DateRole::kUntil) {
+    if (!ended) return c;  // Still going on: an end date cannot be checked.
+    c.reference = event.end;
+    c.verdict = AgreeAtCoarserGranularity(claimed, *event.end)
+                    ? Verdict::kSupported
+                    : Verdict::kContradicted;
+    return c;
+  }
+  c.reference = event.start;
+  if (role == DateRole::kPoint && ended && claimed.year_known) {
+    // A date within the event's span fits ("the battle in 2023").
+    const PartialDate start = Truncate(*event.start, claimed.granularity);
+    const PartialDate end = Truncate(*event.end, claimed.granularity);
+    const bool overlaps = FirstDay(claimed) <= LastDay(end) &&
+                          LastDay(claimed) >= FirstDay(start);
+    c.verdict = overlaps ? Verdict::kSupported : Verdict::kContradicted;
+    return c;
+  }
+  // "since X", or a point date of an event that is still going on: news
+  // copy means its beginning ("the invasion in February 2022").
+  c.verdict = AgreeAtCoarserGranularity(claimed, *event.start)
+                  ? Verdict::kSupported
+                  : Verdict::kContradicted;
+  return c;
+}
+
+std::size_t Gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin,
+                std::size_t b_end) {
+  if (a_end <= b_begin) return b_begin - a_end;
+  if (b_end <= a_begin) return a_begin - b_end;
+  return 0;
+}
+
+bool IsCalendarDate(const TimeExpression& t) {
+  return t.type == TimexType::kDate && t.date.has_value();
+}
+
+}  // namespace
+
+std::string FormatDateForPeople(const PartialDate& d) {
+  const std::string year = d.year_known ? absl::StrCat(d.year) : "";
+  switch (d.granularity) {
+    case Granularity::kDay:
+      return d.year_known ? absl::StrCat(d.day, " ", MonthName(d.month), " ", year)
+                          : absl::StrCat(d.day, " ", MonthName(d.month));
+    case Granularity::kMonth:
+      return d.year_known ? absl::StrCat(MonthName(d.month), " ", year)
+                          : std::string(MonthName(d.month));
+    case Granularity::kYear:
+      break;
+  }
+  return year;
+}
+
+std::string FormatDateLike(const PartialDate& date, DateStyle style) {
+  const PartialDate& d = date;
+  const bool day = d.granularity == Granularity::kDay;
+  const bool month = d.granularity >= Granularity::kMonth;
+  const std::string name(MonthName(d.month));
+  switch (style) {
+    case DateStyle::kDayMonthYear:
+      if (day) return absl::StrCat(d.day, " ", name, " ", d.year);
+      return month ? absl::StrCat(name, " ", d.year) : absl::StrCat(d.year);
+    case DateStyle::kMonthDayYear:
+      if (day) return absl::StrCat(name, " ", d.day, ", ", d.year);
+      return month ? absl::StrCat(name, " ", d.year) : absl::StrCat(d.year);
+    case DateStyle::kDayMonth:
+      if (day) return absl::StrCat(d.day, " ", name);
+      return month ? name : absl::StrCat(d.year);
+    case DateStyle::kMonthDay:
+      if (day) return absl::StrCat(name, " ", d.day);
+      return month ? name : absl::StrCat(d.year);
+    case DateStyle::kMonthYear:
+      return month ? absl::StrCat(name, " ", d.year) : absl::StrCat(d.year);
+    case DateStyle::kMonth:
+      return month ? name : absl::StrCat(d.year);
+    case DateStyle::kYear:
+      return absl::StrCat(d.year);
+    case DateStyle::kIso:
+      return d.ToTimex();
+    case DateStyle::kOther:
+      break;
+  }
+  return FormatDateForPeople(d);
+}
+
+Checker::Checker(std::shared_ptr<const EventCatalog> catalog)
+    : catalog_(std::move(catalog)) {}
+
+absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
+                                           absl::CivilDay published) const {
+  if (text.empty()) return absl::InvalidArgumentError("text is empty");
+  if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
+
+  CheckResult result;
+  TextLocator locator(text);
+  const std::vector<TimeExpression> times = tagger_.Tag(text, published);
+  const std::vector<EventMention> mentions = catalog_->FindMentions(text);
+  const std::vector<SentenceBounds> sentences = SplitSentences(text);
+
+  result.time_expressions.reserve(times.size());
+  for (const TimeExpression& t : times) {
+    result.time_expressions.push_back({t, locator.Locate(t.begin, t.end)});
+  }
+
+  // Pairs each event mention with a date in its sentence when each is the
+  // other's nearest: a date then belongs to the one event it is closest
+  // to, which keeps one sentence's date from being pinned on every event
+  // the sentence names.
+  std::size_t next_time = 0, next_mention = 0;
+  struct Pair {
+    const EventMention* mention;
+    const TimeExpression* time;
+    const SentenceBounds* sentence;
+  };
+  std::vector<Pair> pairs;
+  for (const SentenceBounds& s : sentences) {
+    std::vector<const TimeExpression*> dates;
+    std::vector<const EventMention*> named;
+    while (next_time < times.size() && times[next_time].begin < s.end) {
+      const TimeExpression& t = times[next_time++];
+      if (t.begin >= s.begin && IsCalendarDate(t)) dates.push_back(&t);
+    }
+    while (next_mention < mentions.size() &&
+           mentions[next_mention].begin < s.end) {
+      const EventMention& m = mentions[next_mention++];
+      if (m.begin >= s.begin && !m.candidates.empty()) named.push_back(&m);
+    }
+    const auto nearest_date = [&](const EventMention* m) {
+      const TimeExpression* best = nullptr;
+      std::size_t best_gap = std::numeric_limits<std::size_t>::max();
+      for (const TimeExpression* t : dates) {
+        // A date inside the name ("the 2024 Washington summit") is part of
+        // the name, not a claim about it.
+        if (t->begin < m->end && m->begin < t->end) continue;
+        const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
+        if (gap < best_gap) best = t, best_gap = gap;
+      }
+      return best;
+    };
+    const auto nearest_mention = [&](const TimeExpression* t) {
+      const EventMention* best = nullptr;
+      std::size_t best_gap = std::numeric_limits<std::size_t>::max();
+      for (const EventMention* m : named) {
+        if (t->begin < m->end && m->begin < t->end) continue;
+        const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
+        if (gap < best_gap) best = m, best_gap = gap;
+      }
+      return best;
+    };
+    for (const EventMention* m : named) {
+      const TimeExpression* t = nearest_date(m);
+      if (t != nullptr && nearest_mention(t) == m) pairs.push_back({m, t, &s});
+    }
+  }
+
+  for (const Pair& p : pairs) {
+    const EventMention& m = *p.mention;
+    const TimeExpression& t = *p.time;
+    PartialDate claimed = *t.date;
+    if (!t.year_written) claimed.year_known = false;
+
+    Finding f;
+    f.span = locator.Locate(t.begin, t.end);
+    f.claimed_text = t.text;
+    f.claimed_value = t.value;
+    f.sentence_span = locator.Locate(p.sentence->begin, p.sentence->end);
+    f.sentence = std::string(
+        text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin));
+    f.event_span = locator.Locate(m.begin, m.end);
+    f.event_text = std::string(text.substr(m.begin, m.end - m.begin));
+
+    // Several events share the words: keep those the claimed date fits.
+    std::vector<int> fitting;
+    for (int c : m.candidates) {
+      const ReferenceEvent& e = catalog_->events()[c];
+      if (Compare(e, claimed, t.role).verdict == Verdict::kSupported)
+        fitting.push_back(c);
+    }
+    int chosen = m.candidates.size() == 1 ? m.candidates[0]
+                 : fitting.size() == 1    ? fitting[0]
+                                          : -1;
+    if (chosen < 0) {
+      const ReferenceEvent& a = catalog_->events()[m.candidates[0]];
+      const ReferenceEvent& b = catalog_->events()[m.candidates[1]];
+      f.verdict = Verdict::kUnverifiable;
+      f.explanation = absl::StrCat(
+          "\"", f.event_text, "\" may mean ", a.title, " or ", b.title,
+          (m.candidates.size() > 2 ? " among others" : ""),
+          "; the reference cannot tell which.");
+      result.findings.push_back(std::move(f));
+      continue;
+    }
+    const ReferenceEvent& event = catalog_->events()[chosen];
+    f.event_id = event.id;
+    f.event_title = event.title;
+    f.citations = event.citations;
+    const Comparison c = Compare(event, claimed, t.role);
+    f.verdict = c.verdict;
+    f.reference_date = c.reference;
+    std::string subject = event.title;
+    if (m.after_definite_article && !f.event_text.empty()) {
+      subject = absl::StrCat("The ", f.event_text);
+    }
+    if (!c.reference.has_value()) {
+      f.explanation =
+          absl::StrCat("The reference has no date to check for ", subject, ".");
+    } else if (c.verdict == Verdict::kSupported) {
+      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event),
+                                   ", consistent with \"", t.text, "\".");
+    } else {
+      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event),
+                                   "; the text says ", t.text, ".");
+      f.suggestion = FormatDateLike(
+          Truncate(*c.reference, claimed.granularity), t.style);
+    }
+    if (fitting.size() == 1 && m.candidates.size() > 1) {
+      absl::StrAppend(&f.explanation, " (\"", f.event_text,
+                      "\" is read as ", event.title,
+                      ", the one whose date fits.)");
+    }
+    result.findings.push_back(std::move(f));
+  }
+  return result;
+}
+
+}  // namespace factcheck

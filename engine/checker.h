@@ -1,0 +1,89 @@
+// Checks the dates that news copy gives for events against the reference
+// events: text in, claims and findings out. The engine's entry point.
+#ifndef FACTCHECK_ENGINE_CHECKER_H_
+#define FACTCHECK_ENGINE_CHECKER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "engine/date.h"
+#include "engine/event_matcher.h"
+#include "engine/reference_event.h"
+#include "engine/temporal_tagger.h"
+#include "engine/text.h"
+
+namespace factcheck {
+
+enum class Verdict { kSupported, kContradicted, kUnverifiable };
+
+// A claim (an event mention with the date the text gives it) and how it
+// stands against the reference.
+struct Finding {
+  // The date expression the claim rests on.
+  TextSpan span;
+  std::string claimed_text;  // "February 2024"
+  std::string claimed_value;  // TIMEX3 value, "2024-02"
+  // The sentence the claim was read from.
+  TextSpan sentence_span;
+  std::string sentence;
+  // The event: its id and title, and the words that named it.
+  std::string event_id;
+  std::string event_title;
+  TextSpan event_span;
+  std::string event_text;
+
+  Verdict verdict = Verdict::kUnverifiable;
+  // The reference date compared with (start date of a lasting event).
+  std::optional<PartialDate> reference_date;
+  // One sentence for an editor.
+  std::string explanation;
+  // Replacement for `span` in the text's own style; set when contradicted.
+  std::string suggestion;
+  std::vector<EventCitation> citations;
+};
+
+// A time expression with its position in every unit.
+struct LocatedTimeExpression {
+  TimeExpression expression;
+  TextSpan span;
+};
+
+struct CheckResult {
+  std::vector<Finding> findings;  // In text order.
+  std::vector<LocatedTimeExpression> time_expressions;  // In text order.
+};
+
+// Immutable and thread-safe: one Checker serves all requests until the
+// reference events change, when a new one is built around a new catalog.
+class Checker {
+ public:
+  explicit Checker(std::shared_ptr<const EventCatalog> catalog);
+
+  // Checks `text` (UTF-8) published on `published`. InvalidArgument when
+  // the text is empty or not valid UTF-8.
+  absl::StatusOr<CheckResult> Check(absl::string_view text,
+                                    absl::CivilDay published) const;
+
+  const EventCatalog& catalog() const { return *catalog_; }
+
+ private:
+  std::shared_ptr<const EventCatalog> catalog_;
+  TemporalTagger tagger_;
+};
+
+// Writes `date` the way `style` writes dates, at the granularity of `date`
+// or of the style, whichever is coarser: (2022-02-24, kMonthYear) gives
+// "February 2022"; (2022-02-24, kDayMonth) gives "24 February".
+std::string FormatDateLike(const PartialDate& date, DateStyle style);
+
+// Writes `date` for people: "24 February 2022", "February 2022", "2022".
+std::string FormatDateForPeople(const PartialDate& date);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_CHECKER_H_

@@ -1,0 +1,157 @@
+#include "engine/event_matcher.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "engine/words.h"
+
+namespace factcheck {
+namespace {
+
+// Nouns that name one occurrence in a series: "the 19th meeting of ...".
+bool IsOccurrenceNoun(absl::string_view w) {
+  static const auto* const kNouns = new absl::flat_hash_set<absl::string_view>{
+      "meeting", "meetings", "session", "summit", "round", "package",
+      "conference", "edition", "gathering", "ministerial"};
+  return kNouns->contains(w);
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
+    std::vector<ReferenceEvent> events) {
+  std::shared_ptr<EventCatalog> catalog(new EventCatalog());
+  catalog->events_ = std::move(events);
+  const std::vector<ReferenceEvent>& all = catalog->events_;
+  catalog->is_series_.assign(all.size(), false);
+  catalog->node_events_.emplace_back();  // The root.
+  for (int i = 0; i < static_cast<int>(all.size()); ++i) {
+    if (absl::Status s = ValidateReferenceEvent(all[i]); !s.ok()) return s;
+    if (!catalog->index_by_id_.emplace(all[i].id, i).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("duplicate event id '", all[i].id, "'"));
+    }
+  }
+  for (int i = 0; i < static_cast<int>(all.size()); ++i) {
+    const ReferenceEvent& e = all[i];
+    if (!e.series_id.empty()) {
+      catalog->series_members_[{e.series_id, e.ordinal}].push_back(i);
+      if (auto it = catalog->index_by_id_.find(e.series_id);
+          it != catalog->index_by_id_.end()) {
+        catalog->is_series_[it->second] = true;
+      }
+    }
+    std::vector<absl::string_view> names = {e.title};
+    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+    for (absl::string_view name : names) {
+      std::vector<Word> words = SplitWords(name);
+      std::size_t first = 0;
+      // A leading "the" is optional in text; the matcher starts after it.
+      if (words.size() > 1 && words[0].norm == "the") first = 1;
+      if (first >= words.size()) continue;
+      std::uint32_t node = 0;
+      for (std::size_t k = first; k < words.size(); ++k) {
+        auto [tok, inserted] = catalog->vocabulary_.try_emplace(
+            words[k].norm, static_cast<std::uint32_t>(catalog->vocabulary_.size()));
+        const std::uint64_t key = (std::uint64_t{node} << 32) | tok->second;
+        auto [edge, added] = catalog->edges_.try_emplace(
+            key, static_cast<std::uint32_t>(catalog->node_events_.size()));
+        if (added) catalog->node_events_.emplace_back();
+        node = edge->second;
+      }
+      std::vector<int>& at = catalog->node_events_[node];
+      if (std::find(at.begin(), at.end(), i) == at.end()) at.push_back(i);
+    }
+  }
+  return std::shared_ptr<const EventCatalog>(std::move(catalog));
+}
+
+const ReferenceEvent* EventCatalog::Find(absl::string_view id) const {
+  auto it = index_by_id_.find(id);
+  return it == index_by_id_.end() ? nullptr : &events_[it->second];
+}
+
+std::vector<int> EventCatalog::SeriesMembers(absl::string_view series_id,
+                                             int ordinal) const {
+  auto it = series_members_.find(std::pair{std::string(series_id), ordinal});
+  return it == series_members_.end() ? std::vector<int>() : it->second;
+}
+
+std::uint32_t EventCatalog::TokenId(absl::string_view normalised) const {
+  auto it = vocabulary_.find(normalised);
+  return it == vocabulary_.end() ? kNoToken : it->second;
+}
+
+std::vector<EventMention> EventCatalog::FindMentions(
+    absl::string_view text) const {
+  std::vector<EventMention> mentions;
+  const std::vector<Word> words = SplitWords(text);
+  std::vector<std::uint32_t> ids(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) ids[k] = TokenId(words[k].norm);
+
+  std::size_t i = 0;
+  while (i < words.size()) {
+    // Longest name starting at word i.
+    std::uint32_t node = 0;
+    std::size_t best_end = 0;
+    std::uint32_t best_node = 0;
+    for (std::size_t k = i; k < words.size() && ids[k] != kNoToken; ++k) {
+      auto edge = edges_.find((std::uint64_t{node} << 32) | ids[k]);
+      if (edge == edges_.end()) break;
+      node = edge->second;
+      if (!node_events_[node].empty()) {
+        best_end = k + 1;
+        best_node = node;
+      }
+    }
+    if (best_end == 0) {
+      ++i;
+      continue;
+    }
+    EventMention mention;
+    mention.begin = words[i].begin;
+    mention.end = words[best_end - 1].end;
+    std::size_t first_word = i;
+    for (int e : node_events_[best_node]) {
+      if (!is_series_[e]) {
+        mention.candidates.push_back(e);
+        continue;
+      }
+      // A series named with an ordinal: "the 19th meeting of the X",
+      // "the 19th X meeting", "X's 19th meeting" is not handled.
+      std::size_t k = i;
+      if (k > 0 && words[k - 1].norm == "the") --k;
+      std::size_t ordinal_words = 0;
+      int ordinal = 0;
+      if (k >= 3 && words[k - 1].norm == "of" &&
+          IsOccurrenceNoun(words[k - 2].norm)) {
+        ordinal = OrdinalBefore(words, k - 2, &ordinal_words);
+        if (ordinal > 0) k = k - 2 - ordinal_words;
+      } else {
+        ordinal = OrdinalBefore(words, i, &ordinal_words);
+        if (ordinal > 0) k = i - ordinal_words;
+      }
+      if (ordinal <= 0) {
+        mention.series_only = true;
+        continue;
+      }
+      for (int m : SeriesMembers(events_[e].id, ordinal)) {
+        mention.candidates.push_back(m);
+      }
+      first_word = std::min(first_word, k);
+    }
+    if (!mention.candidates.empty()) mention.series_only = false;
+    mention.begin = words[first_word].begin;
+    mention.after_definite_article =
+        first_word > 0 && words[first_word - 1].norm == "the";
+    mentions.push_back(std::move(mention));
+    i = best_end;
+  }
+  return mentions;
+}
+
+}  // namespace factcheck

@@ -1,0 +1,90 @@
+// Finds mentions of reference events in text by their names and aliases.
+#ifndef FACTCHECK_ENGINE_EVENT_MATCHER_H_
+#define FACTCHECK_ENGINE_EVENT_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "engine/reference_event.h"
+
+namespace factcheck {
+
+// One place where the text names a reference event.
+struct EventMention {
+  // Byte offsets of the words that name the event, half-open. For a member
+  // of a numbered series named by its ordinal ("the 19th meeting of the
+  // Ramstein Contact Group"), the span starts at the ordinal.
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  // True when the word before the span is "the" ("the full-scale invasion").
+  bool after_definite_article = false;
+  // The events the words may name, as indices into EventCatalog::events().
+  // Several when an alias is shared; a series member resolved by ordinal
+  // when the words name a series with an ordinal.
+  std::vector<int> candidates;
+  // True when the words name a series without an ordinal: a mention of no
+  // single dated event.
+  bool series_only = false;
+};
+
+// An immutable set of reference events with a matcher compiled from all
+// their titles and aliases. Built once per change of the reference events
+// and shared read-only between threads: FindMentions takes no lock.
+//
+// Matching is over normalised word tokens: case is folded, possessives
+// ("Ukraine's", "Ukraine’s") are reduced to the noun, hyphens count as
+// spaces ("full-scale" = "full scale"), a leading "the" in an alias is
+// optional, and British spellings match American ones ("defence" =
+// "defense"). Among overlapping names the leftmost, then longest, wins.
+// The cost of FindMentions grows with the text, not with the number of
+// events: each token is one hash lookup per trie step.
+class EventCatalog {
+ public:
+  // Validates every event (see ValidateReferenceEvent) and compiles the
+  // matcher. Fails on an invalid event or a duplicate id.
+  static absl::StatusOr<std::shared_ptr<const EventCatalog>> Build(
+      std::vector<ReferenceEvent> events);
+
+  const std::vector<ReferenceEvent>& events() const { return events_; }
+
+  // The event with `id`, or nullptr.
+  const ReferenceEvent* Find(absl::string_view id) const;
+
+  // The members of series `series_id` with `ordinal`, as indices.
+  std::vector<int> SeriesMembers(absl::string_view series_id,
+                                 int ordinal) const;
+
+  // Mentions in `text`, in text order, not overlapping.
+  std::vector<EventMention> FindMentions(absl::string_view text) const;
+
+ private:
+  EventCatalog() = default;
+
+  // Token id of a normalised word, or kNoToken when no name contains it.
+  static constexpr std::uint32_t kNoToken = 0xFFFFFFFF;
+  std::uint32_t TokenId(absl::string_view normalised) const;
+
+  std::vector<ReferenceEvent> events_;
+  absl::flat_hash_map<std::string, int> index_by_id_;
+  // Series members by (series id, ordinal).
+  absl::flat_hash_map<std::pair<std::string, int>, std::vector<int>>
+      series_members_;
+  // Event indices that are series (some event names them as its series).
+  std::vector<bool> is_series_;
+
+  // The token trie: node 0 is the root; an edge is keyed by
+  // (node << 32 | token id). Terminal nodes carry their events.
+  absl::flat_hash_map<std::string, std::uint32_t> vocabulary_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> edges_;
+  std::vector<std::vector<int>> node_events_;
+};
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_EVENT_MATCHER_H_

@@ -1,0 +1,164 @@
+// Internal to engine/: the word tables the temporal tagger reads. Callers
+// outside engine/ use temporal_tagger.h only.
+#ifndef FACTCHECK_ENGINE_TEMPORAL_TABLES_H_
+#define FACTCHECK_ENGINE_TEMPORAL_TABLES_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+
+namespace factcheck {
+namespace temporal_internal {
+
+// Units a duration, a set or a relative date can be counted in.
+enum class TimeUnit : std::uint8_t {
+  kNone,
+  kSecond,
+  kMinute,
+  kHour,
+  kDay,
+  kWeek,
+  kFortnight,
+  kMonth,
+  kQuarter,
+  kYear,
+  kDecade,
+  kCentury,
+};
+
+// Function words and cue words the grammar looks for. A word has at most one.
+enum class Keyword : std::uint8_t {
+  kNone,
+  // Anchored expressions.
+  kToday,
+  kYesterday,
+  kTomorrow,
+  kTonight,
+  kNow,  // "now", "currently", "nowadays": PRESENT_REF.
+  kRecently,
+  kSoon,
+  kFuture,  // "future" in "the future".
+  kPast,    // "past": "the past", "the past two years".
+  kThis,
+  kLast,
+  kNext,
+  kComing,
+  kPrevious,  // "previous", "preceding".
+  kFollowing,
+  kRecent,
+  kAgo,
+  kOld,
+  kMorning,
+  kAfternoon,
+  kEvening,
+  kNight,
+  kWeekend,
+  // Sets.
+  kEvery,
+  kEach,
+  kSingle,
+  kOther,
+  kOnce,
+  kTwice,
+  kTimes,
+  kPer,
+  kFrequency,  // "daily", "annually": the unit says how often.
+  // Determiners and counting words.
+  kThe,
+  kA,  // "a", "an".
+  kFew,
+  kSeveral,
+  kOf,
+  kAnd,
+  // Modifiers (TimeML `mod`).
+  kEarly,
+  kMid,
+  kLate,
+  kBeginning,  // "beginning", "start".
+  kMiddle,
+  kEnd,
+  kHalf,
+  kLess,
+  kMore,
+  kThan,
+  kAt,
+  kLeast,
+  kMost,
+  kUp,
+  kTo,
+  kApprox,  // "about", "around", "approximately", "roughly", "nearly".
+  kAs,
+  // Prepositions that introduce a date or mark its role.
+  kSince,
+  kUntil,            // "until", "till", "through".
+  kYearPreposition,  // "in", "by", "from", "during", "before", ...
+  // Tense cues.
+  kWill,  // "will", "shall", "ll" (of "'ll").
+  kWon,   // "won" of "won't".
+  kIsAre,
+  kDue,
+  kUpcoming,
+  // Words after which a number counts things rather than naming a year.
+  kCountCue,  // "than" is kThan; "nearly" is kApprox; these are the rest.
+  // Nouns a number counts ("troops", "km"): such a number is not a year.
+  kCountNoun,
+  // Abbreviations whose period does not end a sentence ("Mr.", "Gen.").
+  kTitle,
+};
+
+// Everything the tagger knows about one lower-case word. A word can play
+// several parts ("second" is an ordinal and a unit; "may" is a month).
+struct LexEntry {
+  std::uint8_t month = 0;  // 1..12 for a month name or abbreviation.
+  // Month words that need more context to be read as months: abbreviations
+  // ("Jan", "Dec") and the common words "May" and "March".
+  bool month_needs_context = false;
+  bool month_abbreviation = false;
+  std::int8_t weekday = -1;     // 0 (Monday) .. 6 (Sunday).
+  bool weekday_plural = false;  // "Mondays": a set.
+  std::uint8_t number = 0;      // Cardinal word: "one" 1 .. "ninety" 90.
+  std::uint8_t ordinal = 0;     // Ordinal word: "first" 1 .. "thirtieth" 30.
+  TimeUnit unit = TimeUnit::kNone;
+  bool unit_plural = false;
+  std::uint8_t season = 0;         // 1 spring, 2 summer, 3 autumn, 4 winter.
+  bool season_needs_year = false;  // "fall" is mostly a verb.
+  std::uint8_t quarter = 0;        // "q1" .. "q4".
+  Keyword keyword = Keyword::kNone;
+  // True when a time expression can start at this word; other entries are
+  // only read as context (prepositions, count nouns, tense cues).
+  bool starts_expression = false;
+};
+
+// The tables, built once and read-only afterwards, so one instance is
+// shared by all threads.
+class TemporalTables {
+ public:
+  // The process-wide instance, built on first use.
+  static const TemporalTables& Get();
+
+  // The entry for `word` compared case-insensitively, or nullptr. Cheap for
+  // words that cannot be in the table: the length and first letter are
+  // checked before anything is hashed.
+  const LexEntry* Lookup(absl::string_view word) const;
+
+  // The longest word in the table.
+  static constexpr std::size_t kMaxWordLength = 15;
+
+ private:
+  TemporalTables();
+  void Add(absl::string_view word, const LexEntry& entry);
+  LexEntry& Entry(absl::string_view word);
+
+  absl::flat_hash_map<std::string, LexEntry> words_;
+  // For each first letter a..z, a bit per word length present in the table:
+  // most words are rejected by this test alone.
+  std::array<std::uint32_t, 26> lengths_by_first_letter_{};
+};
+
+}  // namespace temporal_internal
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_TEMPORAL_TABLES_H_

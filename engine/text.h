@@ -1,0 +1,69 @@
+// Text utilities the engine's stages share: UTF-8 validation, the mapping
+// from byte offsets to the UTF-16 offsets and line/column positions that
+// editors use, and sentence splitting.
+#ifndef FACTCHECK_ENGINE_TEXT_H_
+#define FACTCHECK_ENGINE_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace factcheck {
+
+// OK when `text` is well-formed UTF-8 (no overlong forms, no surrogates, no
+// code points above U+10FFFF); otherwise InvalidArgument naming the byte
+// offset of the first bad sequence.
+absl::Status ValidateUtf8(absl::string_view text);
+
+// A span of text in every unit a client may want. Offsets are half-open.
+struct TextSpan {
+  std::size_t begin = 0;  // UTF-8 bytes.
+  std::size_t end = 0;
+  std::size_t utf16_begin = 0;  // UTF-16 code units.
+  std::size_t utf16_end = 0;
+  std::size_t line = 1;    // 1-based line of `begin`.
+  std::size_t column = 1;  // 1-based column of `begin`, in code points.
+};
+
+// Converts byte offsets of one valid UTF-8 text to TextSpans. Conversions
+// at increasing offsets cost time linear in the distance moved, so a whole
+// document's spans cost one pass over the text.
+class TextLocator {
+ public:
+  explicit TextLocator(absl::string_view text) : text_(text) {}
+
+  TextSpan Locate(std::size_t begin, std::size_t end);
+
+ private:
+  struct Position {
+    std::size_t byte = 0;
+    std::size_t utf16 = 0;
+    std::size_t line = 1;
+    std::size_t column = 1;
+  };
+  // Moves `from` forward to byte offset `to` (or from the start when `to`
+  // lies behind it).
+  Position Advance(Position from, std::size_t to) const;
+
+  absl::string_view text_;
+  Position last_;
+};
+
+// A sentence as a byte range of the text, trimmed of surrounding space.
+struct SentenceBounds {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Splits news text into sentences: at ".", "!" or "?" (and any closing
+// quotes after them) followed by space and a capital, digit or opening
+// quote, and at line breaks. Common abbreviations ("Mr.", "Jan.", "U.S.")
+// and initials do not end a sentence.
+std::vector<SentenceBounds> SplitSentences(absl::string_view text);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_TEXT_H_

@@ -1,0 +1,166 @@
+#include "engine/words.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+
+namespace factcheck {
+namespace {
+
+// The byte length of the code point at text[i] when it is part of a word,
+// 0 when it separates words.
+std::size_t WordCharLength(absl::string_view text, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return absl::ascii_isalnum(c) ? 1 : 0;
+  const std::size_t left = text.size() - i;
+  const auto at = [&](std::size_t k) {
+    return static_cast<unsigned char>(text[i + k]);
+  };
+  const auto cont = [&](std::size_t k) { return (at(k) & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) {
+    if (left < 2 || !cont(1)) return 0;
+    // U+0080..U+00BF: Latin-1 punctuation, NBSP, guillemets, signs.
+    if (c == 0xC2) return 0;
+    // U+00D7 multiplication and U+00F7 division signs.
+    if (c == 0xC3 && (at(1) == 0x97 || at(1) == 0xB7)) return 0;
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(1) || !cont(2)) return 0;
+    // U+2000..U+206F general punctuation (spaces, dashes, quotes, …),
+    // U+3000..U+303F CJK punctuation, U+FEFF byte-order mark.
+    if (c == 0xE2 && (at(1) == 0x80 || at(1) == 0x81)) return 0;
+    if (c == 0xE3 && at(1) == 0x80) return 0;
+    if (c == 0xEF && at(1) == 0xBB && at(2) == 0xBF) return 0;
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+bool IsApostrophe(absl::string_view text, std::size_t i, std::size_t* len) {
+  if (text[i] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (text.substr(i, 3) == "\xE2\x80\x99") {  // U+2019.
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+const absl::flat_hash_map<absl::string_view, absl::string_view>& Spellings() {
+  static const auto* const kSpellings =
+      new absl::flat_hash_map<absl::string_view, absl::string_view>{
+          {"defence", "defense"},   {"armoured", "armored"},
+          {"programme", "program"}, {"centre", "center"},
+          {"organisation", "organization"},
+          {"organisations", "organizations"},
+          {"harbour", "harbor"},    {"offence", "offense"},
+          {"labour", "labor"},      {"honour", "honor"}};
+  return *kSpellings;
+}
+
+}  // namespace
+
+std::vector<Word> SplitWords(absl::string_view text) {
+  std::vector<Word> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t n = WordCharLength(text, i);
+    if (n == 0) {
+      std::size_t apostrophe = 0;
+      // A possessive 's after a word is dropped with its apostrophe.
+      if (!words.empty() && words.back().end == i &&
+          IsApostrophe(text, i, &apostrophe) && i + apostrophe < text.size() &&
+          (text[i + apostrophe] == 's' || text[i + apostrophe] == 'S') &&
+          (i + apostrophe + 1 == text.size() ||
+           WordCharLength(text, i + apostrophe + 1) == 0)) {
+        i += apostrophe + 1;
+        continue;
+      }
+      ++i;
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+        ++i;
+      continue;
+    }
+    Word w;
+    w.begin = i;
+    while (i < text.size() && (n = WordCharLength(text, i)) > 0) i += n;
+    w.end = i;
+    w.norm = absl::AsciiStrToLower(text.substr(w.begin, w.end - w.begin));
+    if (auto it = Spellings().find(w.norm); it != Spellings().end()) {
+      w.norm = std::string(it->second);
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+namespace {
+
+int OrdinalWord(absl::string_view w) {
+  static const auto* const kOrdinals =
+      new absl::flat_hash_map<absl::string_view, int>{
+          {"first", 1},        {"second", 2},       {"third", 3},
+          {"fourth", 4},       {"fifth", 5},        {"sixth", 6},
+          {"seventh", 7},      {"eighth", 8},       {"ninth", 9},
+          {"tenth", 10},       {"eleventh", 11},    {"twelfth", 12},
+          {"thirteenth", 13},  {"fourteenth", 14},  {"fifteenth", 15},
+          {"sixteenth", 16},   {"seventeenth", 17}, {"eighteenth", 18},
+          {"nineteenth", 19},  {"twentieth", 20},   {"thirtieth", 30},
+          {"fortieth", 40},    {"fiftieth", 50},    {"sixtieth", 60},
+          {"seventieth", 70},  {"eightieth", 80},   {"ninetieth", 90}};
+  auto it = kOrdinals->find(w);
+  return it == kOrdinals->end() ? 0 : it->second;
+}
+
+int TensWord(absl::string_view w) {
+  static const auto* const kTens =
+      new absl::flat_hash_map<absl::string_view, int>{
+          {"twenty", 20}, {"thirty", 30},  {"forty", 40}, {"fifty", 50},
+          {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
+  auto it = kTens->find(w);
+  return it == kTens->end() ? 0 : it->second;
+}
+
+// "19th", "1st", "22nd", "3rd" → the number; otherwise 0.
+int DigitOrdinal(absl::string_view w) {
+  if (w.size() < 3 || w.size() > 6) return 0;
+  const absl::string_view suffix = w.substr(w.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")
+    return 0;
+  int n = 0;
+  if (!absl::SimpleAtoi(w.substr(0, w.size() - 2), &n) || n <= 0) return 0;
+  return n;
+}
+
+}  // namespace
+
+int OrdinalBefore(const std::vector<Word>& words, std::size_t at,
+                  std::size_t* word_count) {
+  *word_count = 0;
+  if (at == 0 || at > words.size()) return 0;
+  const absl::string_view last = words[at - 1].norm;
+  if (int n = DigitOrdinal(last); n > 0) {
+    *word_count = 1;
+    return n;
+  }
+  const int unit = OrdinalWord(last);
+  if (unit == 0) return 0;
+  // "twenty-first": the hyphen split it into two words.
+  if (unit < 10 && at >= 2 && words[at - 2].end + 1 >= words[at - 1].begin) {
+    if (int tens = TensWord(words[at - 2].norm); tens > 0) {
+      *word_count = 2;
+      return tens + unit;
+    }
+  }
+  *word_count = 1;
+  return unit;
+}
+
+}  // namespace factcheck

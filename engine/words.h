@@ -1,0 +1,35 @@
+// Word tokens for matching names in text. Internal to engine/.
+#ifndef FACTCHECK_ENGINE_WORDS_H_
+#define FACTCHECK_ENGINE_WORDS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace factcheck {
+
+// A word of the text and its normalised form.
+struct Word {
+  std::size_t begin = 0;  // Byte offsets, half-open.
+  std::size_t end = 0;
+  // ASCII case folded, British spellings mapped to American ones. A
+  // possessive "'s" (straight or curly apostrophe) is not part of the word.
+  std::string norm;
+};
+
+// Splits `text` into words: runs of letters and digits (any non-ASCII code
+// point that is not a space, dash, quote or other punctuation counts as a
+// letter). Hyphens, dashes, apostrophes and all punctuation separate words.
+// Invalid UTF-8 bytes separate words too.
+std::vector<Word> SplitWords(absl::string_view text);
+
+// The ordinal that ends just before words[at] ("19th", "nineteenth",
+// "twenty-first"), or 0. Sets `*word_count` to the words it spans.
+int OrdinalBefore(const std::vector<Word>& words, std::size_t at,
+                  std::size_t* word_count);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_WORDS_H_

@@ -1,0 +1,60 @@
+// Reads reference events from JSON Lines: one factcheck.v1.Event in
+// protobuf's JSON form per line. Used for the bundled reference file and
+// for ImportEvents, so both accept exactly the same format.
+#ifndef FACTCHECK_SERVER_EVENT_LINES_H_
+#define FACTCHECK_SERVER_EVENT_LINES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "factcheck/v1/event.pb.h"
+
+namespace factcheck {
+
+// Parses a stream of bytes fed in chunks of any size. Lines may span
+// chunks. Blank lines are skipped. Each event is validated and normalised
+// (NormalizeEvent); a line that fails is recorded with its number and
+// reason. An id seen twice in one file is an error on the second line.
+class EventLineReader {
+ public:
+  // Stops keeping error texts after this many (all are still counted).
+  static constexpr int kMaxErrorsKept = 20;
+
+  explicit EventLineReader(std::size_t max_line_bytes = 1 << 20)
+      : max_line_bytes_(max_line_bytes) {}
+
+  void Feed(absl::string_view chunk);
+  // Parses a last line without a newline.
+  void Finish();
+
+  const std::vector<v1::Event>& events() const { return events_; }
+  std::vector<v1::Event>& mutable_events() { return events_; }
+  // "line N: reason", the first kMaxErrorsKept of them.
+  const std::vector<std::string>& errors() const { return errors_; }
+  int error_count() const { return error_count_; }
+  std::int64_t lines() const { return line_number_; }
+
+  // OK when no line failed; otherwise InvalidArgument naming the first bad
+  // line and how many failed.
+  absl::Status status() const;
+
+ private:
+  void ParseLine(absl::string_view line);
+
+  std::size_t max_line_bytes_;
+  std::string partial_;
+  bool skipping_long_line_ = false;
+  std::int64_t line_number_ = 0;
+  std::vector<v1::Event> events_;
+  std::vector<std::string> errors_;
+  int error_count_ = 0;
+  absl::flat_hash_set<std::string> seen_ids_;
+};
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_SERVER_EVENT_LINES_H_

@@ -1,0 +1,389 @@
+#include "server/fact_check_service.h"
+
+#include <cstdint>
+#include <fstream>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "google/protobuf/util/field_mask_util.h"
+#include "server/event_records.h"
+
+namespace factcheck {
+namespace {
+
+using google::protobuf::util::FieldMaskUtil;
+
+// FNV-1a: stable across processes and releases, unlike absl::Hash.
+std::uint64_t Fnv1a64(absl::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+absl::StatusOr<absl::CivilDay> ParsePublishedDate(absl::string_view value) {
+  if (value.empty()) {
+    return absl::InvalidArgumentError(
+        "published_date is required (YYYY-MM-DD): relative dates in the text "
+        "are read against it");
+  }
+  absl::StatusOr<PartialDate> d = PartialDate::FromIsoDay(value);
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "published_date '", value, "' is not a valid date (YYYY-MM-DD)"));
+  }
+  return absl::CivilDay(d->year, d->month, d->day);
+}
+
+// Takes the id out of "{collection}/{id}".
+absl::StatusOr<std::string> IdFromName(absl::string_view name,
+                                       absl::string_view collection) {
+  absl::string_view id = name;
+  if (!absl::ConsumePrefix(&id, collection) || !absl::ConsumePrefix(&id, "/") ||
+      id.empty() || absl::StrContains(id, '/')) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("name '", name, "' is not a valid resource name: expected ",
+                     collection, "/{id}"));
+  }
+  return std::string(id);
+}
+
+// Parses a ListClaims filter: terms `event = "events/x"` and
+// `verdict = CONTRADICTED`, joined by AND.
+absl::Status ParseClaimFilter(absl::string_view filter, ClaimQuery* query) {
+  if (absl::StripAsciiWhitespace(filter).empty()) return absl::OkStatus();
+  for (absl::string_view term : absl::StrSplit(filter, " AND ")) {
+    std::vector<absl::string_view> parts =
+        absl::StrSplit(term, absl::MaxSplits('=', 1));
+    if (parts.size() != 2) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "filter term '", absl::StripAsciiWhitespace(term),
+          "' is not of the form field = value (fields: event, verdict)"));
+    }
+    const absl::string_view field = absl::StripAsciiWhitespace(parts[0]);
+    absl::string_view value = absl::StripAsciiWhitespace(parts[1]);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (field == "event") {
+      absl::StatusOr<std::string> id = IdFromName(value, "events");
+      if (!id.ok()) return id.status();
+      query->event_id = *id;
+    } else if (field == "verdict") {
+      v1::Verdict verdict;
+      if (!v1::Verdict_Parse(std::string(value), &verdict) ||
+          verdict == v1::VERDICT_UNSPECIFIED) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "filter: verdict '", value,
+            "' is not one of SUPPORTED, CONTRADICTED, UNVERIFIABLE"));
+      }
+      query->verdict = verdict;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "filter: unknown field '", field, "' (fields: event, verdict)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string SourceIdForUrl(absl::string_view url) {
+  return absl::StrFormat("%016x", Fnv1a64(url));
+}
+
+absl::StatusOr<std::unique_ptr<FactCheckService>> FactCheckService::Create(
+    std::unique_ptr<Store> store, const ServiceLimits& limits,
+    const std::string& reference_file) {
+  std::unique_ptr<FactCheckService> service(
+      new FactCheckService(std::move(store), limits));
+  absl::MutexLock lock(&service->events_mu_);
+  absl::StatusOr<bool> loaded = service->store_->ReferenceLoaded();
+  if (!loaded.ok()) return loaded.status();
+  if (!*loaded && !reference_file.empty()) {
+    std::ifstream in(reference_file, std::ios::binary);
+    if (!in) {
+      return absl::NotFoundError(
+          absl::StrCat("cannot open reference file '", reference_file, "'"));
+    }
+    EventLineReader reader;
+    std::vector<char> buffer(1 << 16);
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+      reader.Feed(absl::string_view(buffer.data(), in.gcount()));
+    }
+    reader.Finish();
+    if (absl::Status s = reader.status(); !s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("reference file '", reference_file, "': ", s.message()));
+    }
+    absl::StatusOr<EventWriteCounts> written =
+        service->store_->PutEvents(reader.events());
+    if (!written.ok()) return written.status();
+  }
+  if (absl::Status s = service->ReloadEvents(); !s.ok()) return s;
+  return service;
+}
+
+absl::Status FactCheckService::ReloadEvents() {
+  absl::StatusOr<std::vector<v1::Event>> stored = store_->AllEvents();
+  if (!stored.ok()) return stored.status();
+  std::vector<ReferenceEvent> events;
+  events.reserve(stored->size());
+  for (const v1::Event& e : *stored) events.push_back(ToReferenceEvent(e));
+  absl::StatusOr<std::shared_ptr<const EventCatalog>> catalog =
+      EventCatalog::Build(std::move(events));
+  if (!catalog.ok()) return catalog.status();
+  checker_.store(std::make_shared<const Checker>(*std::move(catalog)));
+  return absl::OkStatus();
+}
+
+std::size_t FactCheckService::event_count() const {
+  return checker_.load()->catalog().events().size();
+}
+
+absl::StatusOr<int> FactCheckService::PageSize(int requested) const {
+  if (requested < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size ", requested, " is negative"));
+  }
+  if (requested > limits_.max_page_size) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size ", requested, " exceeds the limit of ",
+                     limits_.max_page_size, " (--max_page_size)"));
+  }
+  return requested == 0 ? limits_.default_page_size : requested;
+}
+
+absl::Status FactCheckService::CheckTextSize(std::size_t size) const {
+  if (size > limits_.max_text_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("text is ", size, " bytes, over the limit of ",
+                     limits_.max_text_bytes, " bytes (--max_text_bytes)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
+    const v1::CheckTextRequest& request) const {
+  if (absl::Status s = CheckTextSize(request.text().size()); !s.ok()) return s;
+  absl::StatusOr<absl::CivilDay> published =
+      ParsePublishedDate(request.published_date());
+  if (!published.ok()) return published.status();
+  const std::shared_ptr<const Checker> checker = checker_.load();
+  absl::StatusOr<CheckResult> result = checker->Check(request.text(), *published);
+  if (!result.ok()) return result.status();
+  v1::CheckTextResponse response;
+  response.set_document_id(request.document_id());
+  int contradicted = 0;
+  for (const Finding& f : result->findings) {
+    *response.add_findings() = ToProto(f);
+    if (f.verdict == Verdict::kContradicted) ++contradicted;
+  }
+  for (const LocatedTimeExpression& t : result->time_expressions) {
+    *response.add_time_expressions() = ToProto(t);
+  }
+  response.set_contradicted_count(contradicted);
+  return response;
+}
+
+absl::StatusOr<v1::IngestSourceResponse> FactCheckService::IngestSource(
+    const v1::IngestSourceRequest& request) {
+  const v1::Source& in = request.source();
+  if (in.url().empty()) {
+    return absl::InvalidArgumentError("source.url is required");
+  }
+  if (in.text().empty()) {
+    return absl::InvalidArgumentError("source.text is required");
+  }
+  v1::CheckTextRequest check;
+  check.set_text(in.text());
+  check.set_published_date(in.published_date());
+  absl::StatusOr<v1::CheckTextResponse> checked = CheckText(check);
+  if (!checked.ok()) {
+    return absl::Status(checked.status().code(),
+                        absl::StrCat("source.", checked.status().message()));
+  }
+  v1::Source source;
+  source.set_name(absl::StrCat("sources/", SourceIdForUrl(in.url())));
+  source.set_url(in.url());
+  source.set_title(in.title());
+  source.set_publisher(in.publisher());
+  source.set_published_date(in.published_date());
+  source.set_text(in.text());
+  std::vector<v1::Finding> findings(checked->findings().begin(),
+                                    checked->findings().end());
+  bool unchanged = false;
+  absl::StatusOr<v1::Source> stored =
+      store_->PutSource(source, findings, &unchanged);
+  if (!stored.ok()) return stored.status();
+  v1::IngestSourceResponse response;
+  *response.mutable_source() = *std::move(stored);
+  response.mutable_source()->clear_text();
+  for (v1::Finding& f : findings) *response.add_findings() = std::move(f);
+  response.set_unchanged(unchanged);
+  return response;
+}
+
+absl::StatusOr<v1::Source> FactCheckService::GetSource(
+    const v1::GetSourceRequest& request) {
+  absl::StatusOr<std::string> id = IdFromName(request.name(), "sources");
+  if (!id.ok()) return id.status();
+  return store_->GetSource(*id);
+}
+
+absl::StatusOr<v1::ListSourcesResponse> FactCheckService::ListSources(
+    const v1::ListSourcesRequest& request) {
+  absl::StatusOr<int> size = PageSize(request.page_size());
+  if (!size.ok()) return size.status();
+  absl::StatusOr<Page<v1::Source>> page =
+      store_->ListSources(request.page_token(), *size);
+  if (!page.ok()) return page.status();
+  v1::ListSourcesResponse response;
+  for (v1::Source& s : page->items) *response.add_sources() = std::move(s);
+  response.set_next_page_token(page->next_page_token);
+  return response;
+}
+
+absl::Status FactCheckService::DeleteSource(
+    const v1::DeleteSourceRequest& request) {
+  absl::StatusOr<std::string> id = IdFromName(request.name(), "sources");
+  if (!id.ok()) return id.status();
+  return store_->DeleteSource(*id);
+}
+
+absl::StatusOr<v1::ListClaimsResponse> FactCheckService::ListClaims(
+    const v1::ListClaimsRequest& request) {
+  absl::StatusOr<int> size = PageSize(request.page_size());
+  if (!size.ok()) return size.status();
+  ClaimQuery query;
+  if (!request.parent().empty() && request.parent() != "sources/-") {
+    absl::StatusOr<std::string> id = IdFromName(request.parent(), "sources");
+    if (!id.ok()) return id.status();
+    query.source_id = *id;
+  }
+  if (absl::Status s = ParseClaimFilter(request.filter(), &query); !s.ok())
+    return s;
+  absl::StatusOr<Page<v1::Finding>> page =
+      store_->ListClaims(query, request.page_token(), *size);
+  if (!page.ok()) return page.status();
+  v1::ListClaimsResponse response;
+  for (v1::Finding& f : page->items) *response.add_findings() = std::move(f);
+  response.set_next_page_token(page->next_page_token);
+  return response;
+}
+
+absl::StatusOr<v1::Event> FactCheckService::CreateEvent(
+    const v1::CreateEventRequest& request) {
+  v1::Event event = request.event();
+  if (!request.event_id().empty()) event.set_id(request.event_id());
+  if (event.id().empty()) {
+    return absl::InvalidArgumentError("event_id (or event.id) is required");
+  }
+  absl::StatusOr<v1::Event> normalized = NormalizeEvent(event);
+  if (!normalized.ok()) return normalized.status();
+  absl::MutexLock lock(&events_mu_);
+  if (absl::Status s = store_->CreateEvent(*normalized); !s.ok()) return s;
+  if (absl::Status s = ReloadEvents(); !s.ok()) return s;
+  return normalized;
+}
+
+absl::StatusOr<v1::Event> FactCheckService::GetEvent(
+    const v1::GetEventRequest& request) {
+  absl::StatusOr<std::string> id = IdFromName(request.name(), "events");
+  if (!id.ok()) return id.status();
+  return store_->GetEvent(*id);
+}
+
+absl::StatusOr<v1::Event> FactCheckService::UpdateEvent(
+    const v1::UpdateEventRequest& request) {
+  absl::StatusOr<std::string> id = IdFromName(request.event().name(), "events");
+  if (!id.ok()) return id.status();
+  const google::protobuf::FieldMask& mask = request.update_mask();
+  const bool replace_all =
+      mask.paths().empty() || (mask.paths_size() == 1 && mask.paths(0) == "*");
+  if (!replace_all) {
+    for (const std::string& path : mask.paths()) {
+      if (!FieldMaskUtil::GetFieldDescriptors(v1::Event::descriptor(), path,
+                                              nullptr)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "update_mask path '", path, "' is not a field of Event"));
+      }
+      if (path == "id" || path == "name") {
+        return absl::InvalidArgumentError(
+            absl::StrCat("update_mask path '", path, "' is immutable"));
+      }
+    }
+  }
+  absl::MutexLock lock(&events_mu_);
+  absl::StatusOr<v1::Event> current = store_->GetEvent(*id);
+  if (!current.ok()) return current.status();
+  v1::Event updated;
+  if (replace_all) {
+    updated = request.event();
+  } else {
+    updated = *current;
+    FieldMaskUtil::MergeOptions options;
+    options.set_replace_message_fields(true);
+    options.set_replace_repeated_fields(true);
+    FieldMaskUtil::MergeMessageTo(request.event(), mask, options, &updated);
+  }
+  updated.set_id(*id);
+  absl::StatusOr<v1::Event> normalized = NormalizeEvent(updated);
+  if (!normalized.ok()) return normalized.status();
+  absl::StatusOr<EventWriteCounts> written = store_->PutEvents({*normalized});
+  if (!written.ok()) return written.status();
+  if (absl::Status s = ReloadEvents(); !s.ok()) return s;
+  return normalized;
+}
+
+absl::Status FactCheckService::DeleteEvent(
+    const v1::DeleteEventRequest& request) {
+  absl::StatusOr<std::string> id = IdFromName(request.name(), "events");
+  if (!id.ok()) return id.status();
+  absl::MutexLock lock(&events_mu_);
+  if (absl::Status s = store_->DeleteEvent(*id); !s.ok()) return s;
+  return ReloadEvents();
+}
+
+absl::StatusOr<v1::ListEventsResponse> FactCheckService::ListEvents(
+    const v1::ListEventsRequest& request) {
+  absl::StatusOr<int> size = PageSize(request.page_size());
+  if (!size.ok()) return size.status();
+  absl::StatusOr<Page<v1::Event>> page =
+      store_->ListEvents(request.page_token(), *size);
+  if (!page.ok()) return page.status();
+  v1::ListEventsResponse response;
+  for (v1::Event& e : page->items) *response.add_events() = std::move(e);
+  response.set_next_page_token(page->next_page_token);
+  return response;
+}
+
+absl::StatusOr<v1::ImportEventsResponse> FactCheckService::ImportEvents(
+    EventLineReader& reader, bool skip_invalid_lines) {
+  if (!skip_invalid_lines) {
+    if (absl::Status s = reader.status(); !s.ok()) return s;
+  }
+  v1::ImportEventsResponse response;
+  response.set_skipped(reader.error_count());
+  for (const std::string& e : reader.errors()) response.add_errors(e);
+  if (reader.events().empty()) return response;
+  absl::MutexLock lock(&events_mu_);
+  absl::StatusOr<EventWriteCounts> written = store_->PutEvents(reader.events());
+  if (!written.ok()) return written.status();
+  response.set_imported(written->written);
+  response.set_unchanged(written->unchanged);
+  if (written->written > 0) {
+    if (absl::Status s = ReloadEvents(); !s.ok()) return s;
+  }
+  return response;
+}
+
+}  // namespace factcheck

@@ -1,0 +1,95 @@
+// The service's logic behind the gRPC edge: validates requests, runs the
+// engine, reads and writes the store. Speaks absl::Status; the gRPC layer
+// (grpc_service.h) maps statuses to gRPC codes in one place.
+#ifndef FACTCHECK_SERVER_FACT_CHECK_SERVICE_H_
+#define FACTCHECK_SERVER_FACT_CHECK_SERVICE_H_
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "engine/checker.h"
+#include "factcheck/v1/fact_check_service.pb.h"
+#include "server/event_lines.h"
+#include "storage/store.h"
+
+namespace factcheck {
+
+// Request limits. Each is a flag of factcheck-server.
+struct ServiceLimits {
+  // Largest text accepted by CheckText, StreamCheck and IngestSource.
+  std::size_t max_text_bytes = 1 << 20;
+  // Largest page_size of the List calls.
+  int max_page_size = 1000;
+  // Page size used when a List call gives 0.
+  int default_page_size = 50;
+  // Largest event file ImportEvents accepts.
+  std::size_t max_import_bytes = std::size_t{1} << 30;
+};
+
+// Thread-safe. Checks run concurrently and lock-free against an immutable
+// Checker; changes to reference events are serialised and publish a new
+// Checker when done, so a check sees either the old or the new reference
+// set, never a mixture.
+class FactCheckService {
+ public:
+  // Builds the service over `store`. When the store has never had
+  // reference events and `reference_file` is not empty, loads that file
+  // first (all or nothing: one bad line fails the start, naming it).
+  static absl::StatusOr<std::unique_ptr<FactCheckService>> Create(
+      std::unique_ptr<Store> store, const ServiceLimits& limits,
+      const std::string& reference_file);
+
+  absl::StatusOr<v1::CheckTextResponse> CheckText(
+      const v1::CheckTextRequest& request) const;
+  absl::StatusOr<v1::IngestSourceResponse> IngestSource(
+      const v1::IngestSourceRequest& request);
+  absl::StatusOr<v1::Source> GetSource(const v1::GetSourceRequest& request);
+  absl::StatusOr<v1::ListSourcesResponse> ListSources(
+      const v1::ListSourcesRequest& request);
+  absl::Status DeleteSource(const v1::DeleteSourceRequest& request);
+  absl::StatusOr<v1::ListClaimsResponse> ListClaims(
+      const v1::ListClaimsRequest& request);
+
+  absl::StatusOr<v1::Event> CreateEvent(const v1::CreateEventRequest& request);
+  absl::StatusOr<v1::Event> GetEvent(const v1::GetEventRequest& request);
+  absl::StatusOr<v1::Event> UpdateEvent(const v1::UpdateEventRequest& request);
+  absl::Status DeleteEvent(const v1::DeleteEventRequest& request);
+  absl::StatusOr<v1::ListEventsResponse> ListEvents(
+      const v1::ListEventsRequest& request);
+  // Writes the events `reader` has read (after Finish()). Unless
+  // `skip_invalid_lines`, any bad line fails the import and nothing is
+  // written.
+  absl::StatusOr<v1::ImportEventsResponse> ImportEvents(
+      EventLineReader& reader, bool skip_invalid_lines);
+
+  const ServiceLimits& limits() const { return limits_; }
+  // Number of reference events the current checker knows.
+  std::size_t event_count() const;
+
+ private:
+  FactCheckService(std::unique_ptr<Store> store, const ServiceLimits& limits)
+      : store_(std::move(store)), limits_(limits) {}
+
+  // Rebuilds the checker from the stored events and publishes it.
+  absl::Status ReloadEvents() ABSL_EXCLUSIVE_LOCKS_REQUIRED(events_mu_);
+  absl::StatusOr<int> PageSize(int requested) const;
+  absl::Status CheckTextSize(std::size_t size) const;
+
+  std::unique_ptr<Store> store_;
+  ServiceLimits limits_;
+  // Serialises reference event changes with the rebuilds they cause.
+  absl::Mutex events_mu_;
+  std::atomic<std::shared_ptr<const Checker>> checker_;
+};
+
+// The id under which a source with `url` is stored: 16 hex digits of a
+// stable 64-bit hash of the URL, so that ingesting a URL again finds it.
+std::string SourceIdForUrl(absl::string_view url);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_SERVER_FACT_CHECK_SERVICE_H_

@@ -1,0 +1,131 @@
+// The persistent store: sources, their claims, and reference events, kept in
+// an embedded RocksDB database under one directory.
+#ifndef FACTCHECK_STORAGE_STORE_H_
+#define FACTCHECK_STORAGE_STORE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "factcheck/v1/claim.pb.h"
+#include "factcheck/v1/event.pb.h"
+#include "factcheck/v1/source.pb.h"
+
+namespace factcheck {
+
+// The schema version this build writes. A directory written by a newer
+// version is refused at open.
+inline constexpr int kSchemaVersion = 1;
+
+struct StoreOptions {
+  // Sync the write-ahead log before a write is acknowledged, so that an
+  // acknowledged write survives a machine crash. Off by default: writes
+  // then survive a process crash but not a power loss.
+  bool sync = false;
+  // RocksDB block cache size.
+  std::size_t block_cache_bytes = 64 << 20;
+};
+
+// One page of a listing. `next_page_token` is empty on the last page.
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::string next_page_token;
+};
+
+// Which claims ListClaims returns. Empty fields do not restrict. Every member
+// has a default initializer so that designated initializers naming only some
+// of them ({.event_id = "x"}) compile without -Wmissing-field-initializers.
+struct ClaimQuery {
+  // Only claims of source `sources/{source_id}`.
+  std::string source_id = {};
+  // Only claims about event `events/{event_id}` (read through an index).
+  std::string event_id = {};
+  // Only claims with this verdict.
+  v1::Verdict verdict = v1::VERDICT_UNSPECIFIED;
+};
+
+// Result of a multi-event write.
+struct EventWriteCounts {
+  int written = 0;    // New or changed.
+  int unchanged = 0;  // Already stored exactly so.
+};
+
+// Thread-safe: reads run concurrently; writes are serialised internally so
+// that read-modify-write operations (replacing a source's claims) are atomic.
+// Every multi-record change is one RocksDB WriteBatch: a crash leaves either
+// all of it or none of it.
+//
+// Ids are any non-empty byte strings without '\0' (the server narrows them
+// further); an empty id or one containing '\0' is InvalidArgument, as is a
+// record with a string field that is not valid UTF-8 (protobuf would store
+// it but could not read it back). A failed write writes nothing.
+class Store {
+ public:
+  // Opens (creating if needed) the database in directory `path`. Fails with
+  // FailedPrecondition when the directory was written by a newer schema (or
+  // holds records but no schema version), DataLoss when its schema version
+  // is unreadable, and Unavailable when another process has it open.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(
+      const std::string& path, const StoreOptions& options = {});
+
+  virtual ~Store() = default;
+
+  // --- Sources -------------------------------------------------------------
+  // Stores `source` (whose `name` is "sources/{id}") with `findings`,
+  // replacing any stored copy and all of its claims in one batch. Claim
+  // names are assigned here ("sources/{id}/claims/{n}", n from 1).
+  // Sets `*unchanged` when the stored copy was identical (then nothing is
+  // written and the stored timestamps are kept). Returns the stored source,
+  // with create/update times set. The caller's claim_count,
+  // contradicted_count and times are ignored: the counts are computed from
+  // `findings`, create_time is kept from the stored copy, update_time is now.
+  // Findings whose claim names an event ("events/{id}") are indexed for
+  // ListClaims by event.
+  virtual absl::StatusOr<v1::Source> PutSource(
+      const v1::Source& source, std::vector<v1::Finding>& findings,
+      bool* unchanged) = 0;
+  // NotFound when absent.
+  virtual absl::StatusOr<v1::Source> GetSource(absl::string_view id) = 0;
+  // Sources in id order, without text. InvalidArgument for a bad token.
+  virtual absl::StatusOr<Page<v1::Source>> ListSources(
+      absl::string_view page_token, int page_size) = 0;
+  // Deletes the source and its claims in one batch. NotFound when absent.
+  virtual absl::Status DeleteSource(absl::string_view id) = 0;
+  // Claims by source id then claim number, read from one snapshot.
+  // InvalidArgument for a bad token, or a token from another query.
+  virtual absl::StatusOr<Page<v1::Finding>> ListClaims(
+      const ClaimQuery& query, absl::string_view page_token, int page_size) = 0;
+
+  // --- Reference events ----------------------------------------------------
+  // Stored events always carry `name` "events/{id}", whatever the caller set.
+  //
+  // AlreadyExists when an event with `event.id()` is stored.
+  virtual absl::Status CreateEvent(const v1::Event& event) = 0;
+  // NotFound when absent.
+  virtual absl::StatusOr<v1::Event> GetEvent(absl::string_view id) = 0;
+  // Writes all `events` (insert or replace by id) in one batch, counting as
+  // unchanged those stored exactly so already. The batch also marks the
+  // directory as ReferenceLoaded.
+  virtual absl::StatusOr<EventWriteCounts> PutEvents(
+      const std::vector<v1::Event>& events) = 0;
+  // NotFound when absent. Claims that name the event keep naming it, so
+  // ListClaims by the event's id still finds them.
+  virtual absl::Status DeleteEvent(absl::string_view id) = 0;
+  // Events in id order. InvalidArgument for a bad token.
+  virtual absl::StatusOr<Page<v1::Event>> ListEvents(
+      absl::string_view page_token, int page_size) = 0;
+  // Every stored event, for building the matcher.
+  virtual absl::StatusOr<std::vector<v1::Event>> AllEvents() = 0;
+  // True once reference events have ever been loaded into this directory
+  // (set by the first PutEvents), so that the bundled set is loaded only on
+  // the first start, and deleting events is not undone by a restart.
+  virtual absl::StatusOr<bool> ReferenceLoaded() = 0;
+};
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_STORAGE_STORE_H_

@@ -1,0 +1,273 @@
+// The gRPC API of the real server: status codes for bad input, limits,
+// StreamCheck ordering, events CRUD, health checking.
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "grpcpp/generic/generic_stub.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/server_fixture.h"
+
+namespace factcheck::testing {
+namespace {
+
+class GrpcApiTest : public ServerFixture {
+ protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    stub_ = Stub();
+  }
+
+  grpc::Status Check(const std::string& text, const std::string& date,
+                     v1::CheckTextResponse* response) {
+    grpc::ClientContext context;
+    v1::CheckTextRequest request;
+    request.set_text(text);
+    request.set_published_date(date);
+    return stub_->CheckText(&context, request, response);
+  }
+
+  std::unique_ptr<v1::FactCheck::Stub> stub_;
+};
+
+TEST_F(GrpcApiTest, EmptyTextIsInvalidArgument) {
+  v1::CheckTextResponse response;
+  const grpc::Status status = Check("", "2024-02-14", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(), "text is empty");
+}
+
+TEST_F(GrpcApiTest, TextOverTheLimitIsResourceExhaustedNamingTheLimit) {
+  StopServer();
+  StartServer({"--max_text_bytes=1000"});
+  stub_ = Stub();
+  v1::CheckTextResponse response;
+  const grpc::Status status =
+      Check(std::string(1001, 'a'), "2024-02-14", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "text is 1001 bytes, over the limit of 1000 bytes "
+            "(--max_text_bytes)");
+}
+
+TEST_F(GrpcApiTest, InvalidUtf8IsInvalidArgumentNamingTheOffset) {
+  v1::CheckTextResponse response;
+  const grpc::Status status = Check("abc\xff def", "2024-02-14", &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "text is not valid UTF-8: bad byte 0xff at byte offset 3");
+}
+
+TEST_F(GrpcApiTest, MalformedPublishedDateIsInvalidArgument) {
+  v1::CheckTextResponse response;
+  for (const std::string date : {"2024-02-30", "14/02/2024", "2024-2-14"}) {
+    const grpc::Status status = Check("Some text.", date, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << date;
+    EXPECT_EQ(status.error_message(),
+              "published_date '" + date + "' is not a valid date (YYYY-MM-DD)");
+  }
+  const grpc::Status missing = Check("Some text.", "", &response);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(GrpcApiTest, UnknownEventIsNotFound) {
+  grpc::ClientContext context;
+  v1::GetEventRequest request;
+  request.set_name("events/no-such-event");
+  v1::Event event;
+  const grpc::Status status = stub_->GetEvent(&context, request, &event);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(status.error_message().find("no-such-event"), std::string::npos);
+}
+
+TEST_F(GrpcApiTest, MalformedResourceNameIsInvalidArgument) {
+  grpc::ClientContext context;
+  v1::GetSourceRequest request;
+  request.set_name("full-scale-invasion");
+  v1::Source source;
+  const grpc::Status status = stub_->GetSource(&context, request, &source);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "name 'full-scale-invasion' is not a valid resource name: "
+            "expected sources/{id}");
+}
+
+TEST_F(GrpcApiTest, PageSizeOverTheLimitIsInvalidArgument) {
+  grpc::ClientContext context;
+  v1::ListEventsRequest request;
+  request.set_page_size(5000);
+  v1::ListEventsResponse response;
+  const grpc::Status status = stub_->ListEvents(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "page_size 5000 exceeds the limit of 1000 (--max_page_size)");
+}
+
+TEST_F(GrpcApiTest, ListEventsPagesThroughTheBundledSet) {
+  std::vector<std::string> names;
+  std::string token;
+  do {
+    grpc::ClientContext context;
+    v1::ListEventsRequest request;
+    request.set_page_size(7);
+    request.set_page_token(token);
+    v1::ListEventsResponse response;
+    ASSERT_TRUE(stub_->ListEvents(&context, request, &response).ok());
+    ASSERT_LE(response.events_size(), 7);
+    for (const v1::Event& e : response.events()) names.push_back(e.name());
+    token = response.next_page_token();
+  } while (!token.empty());
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "events/full-scale-invasion"),
+            names.end());
+  EXPECT_GE(names.size(), 10u);
+}
+
+TEST_F(GrpcApiTest, StreamCheckAnswersInOrderAndReportsBadDocumentsInline) {
+  grpc::ClientContext context;
+  auto stream = stub_->StreamCheck(&context);
+  const std::vector<std::pair<std::string, std::string>> documents = {
+      {"a", "The full-scale invasion began in February 2024."},
+      {"b", ""},
+      {"c", "The full-scale invasion began in February 2022."}};
+  for (const auto& [id, text] : documents) {
+    v1::CheckTextRequest request;
+    request.set_document_id(id);
+    request.set_text(text);
+    request.set_published_date("2024-03-01");
+    ASSERT_TRUE(stream->Write(request));
+  }
+  stream->WritesDone();
+  std::vector<v1::CheckTextResponse> responses;
+  v1::CheckTextResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 3u);
+  EXPECT_EQ(responses[0].document_id(), "a");
+  EXPECT_EQ(responses[0].contradicted_count(), 1);
+  EXPECT_EQ(responses[1].document_id(), "b");
+  EXPECT_EQ(responses[1].error(), "text is empty");
+  EXPECT_EQ(responses[1].error_code(),
+            static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_EQ(responses[2].document_id(), "c");
+  EXPECT_EQ(responses[2].contradicted_count(), 0);
+  EXPECT_EQ(responses[2].findings_size(), 1);
+}
+
+TEST_F(GrpcApiTest, EventLifecycleChangesWhatChecksSee) {
+  const std::string text = "The Test Summit was held on 3 March 2021.";
+  v1::CheckTextResponse before;
+  ASSERT_TRUE(Check(text, "2024-01-01", &before).ok());
+  EXPECT_EQ(before.findings_size(), 0);
+
+  v1::CreateEventRequest create;
+  create.set_event_id("test-summit");
+  create.mutable_event()->set_title("Test Summit");
+  create.mutable_event()->mutable_date()->set_value("2021-03-04");
+  create.mutable_event()->add_citations()->set_url("https://example.org/s");
+  v1::Event created;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(stub_->CreateEvent(&context, create, &created).ok());
+  }
+  EXPECT_EQ(created.name(), "events/test-summit");
+  EXPECT_EQ(created.date().granularity(), v1::DAY);
+  {
+    grpc::ClientContext context;
+    v1::Event duplicate;
+    EXPECT_EQ(stub_->CreateEvent(&context, create, &duplicate).error_code(),
+              grpc::StatusCode::ALREADY_EXISTS);
+  }
+  v1::CheckTextResponse contradicted;
+  ASSERT_TRUE(Check(text, "2024-01-01", &contradicted).ok());
+  ASSERT_EQ(contradicted.findings_size(), 1);
+  EXPECT_EQ(contradicted.findings(0).verdict(), v1::CONTRADICTED);
+  EXPECT_EQ(contradicted.findings(0).suggestion(), "4 March 2021");
+
+  v1::UpdateEventRequest update;
+  update.mutable_event()->set_name("events/test-summit");
+  update.mutable_event()->mutable_date()->set_value("2021-03-03");
+  update.mutable_update_mask()->add_paths("date");
+  {
+    grpc::ClientContext context;
+    v1::Event updated;
+    ASSERT_TRUE(stub_->UpdateEvent(&context, update, &updated).ok());
+    EXPECT_EQ(updated.title(), "Test Summit");
+    EXPECT_EQ(updated.date().value(), "2021-03-03");
+  }
+  v1::CheckTextResponse supported;
+  ASSERT_TRUE(Check(text, "2024-01-01", &supported).ok());
+  ASSERT_EQ(supported.findings_size(), 1);
+  EXPECT_EQ(supported.findings(0).verdict(), v1::SUPPORTED);
+
+  {
+    grpc::ClientContext context;
+    v1::DeleteEventRequest del;
+    del.set_name("events/test-summit");
+    google::protobuf::Empty empty;
+    ASSERT_TRUE(stub_->DeleteEvent(&context, del, &empty).ok());
+  }
+  v1::CheckTextResponse after;
+  ASSERT_TRUE(Check(text, "2024-01-01", &after).ok());
+  EXPECT_EQ(after.findings_size(), 0);
+}
+
+TEST_F(GrpcApiTest, InvalidEventIsRefusedAndNothingIsStored) {
+  v1::CreateEventRequest create;
+  create.set_event_id("Bad Id");
+  create.mutable_event()->set_title("Bad");
+  create.mutable_event()->mutable_date()->set_value("2021-03-04");
+  create.mutable_event()->add_citations()->set_url("https://example.org/s");
+  grpc::ClientContext context;
+  v1::Event created;
+  const grpc::Status status = stub_->CreateEvent(&context, create, &created);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("'Bad Id' is not valid"),
+            std::string::npos)
+      << status.error_message();
+}
+
+TEST_F(GrpcApiTest, HealthServiceReportsServing) {
+  auto channel = grpc::CreateChannel(server().address(),
+                                     grpc::InsecureChannelCredentials());
+  // The standard health service, called without its generated stub: the
+  // request (empty service name) and the response's status field are
+  // encoded by hand.
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  grpc::Slice empty_request("", 0);
+  grpc::ByteBuffer request(&empty_request, 1), response;
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  grpc::Status status;
+  generic.UnaryCall(&context, "/grpc.health.v1.Health/Check",
+                    grpc::StubOptions(), &request, &response,
+                    [&](grpc::Status s) {
+                      std::lock_guard<std::mutex> lock(mu);
+                      status = s;
+                      done = true;
+                      cv.notify_one();
+                    });
+  std::unique_lock<std::mutex> lock(mu);
+  cv.wait(lock, [&] { return done; });
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::vector<grpc::Slice> slices;
+  ASSERT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& s : slices)
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  // Field 1 (status), varint 1 (SERVING).
+  EXPECT_EQ(bytes, std::string("\x08\x01", 2));
+}
+
+}  // namespace
+}  // namespace factcheck::testing

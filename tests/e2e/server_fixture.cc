@@ -1,0 +1,52 @@
+#include "tests/e2e/server_fixture.h"
+
+#include "grpcpp/grpcpp.h"
+
+namespace factcheck::testing {
+
+void ServerFixture::SetUp() { StartServer(); }
+
+void ServerFixture::TearDown() {
+  if (server_ != nullptr) StopServer();
+}
+
+void ServerFixture::StartServer(const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {
+      "--data_dir=" + data_dir(),
+      std::string("--reference_file=") + FACTCHECK_REFERENCE_FILE};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto server = ServerProcess::Start(FACTCHECK_SERVER_BINARY, args);
+  ASSERT_TRUE(server.ok()) << server.status();
+  server_ = *std::move(server);
+}
+
+void ServerFixture::StopServer() {
+  ASSERT_NE(server_, nullptr);
+  EXPECT_EQ(server_->Stop(), 0) << "factcheck-server did not exit cleanly";
+  server_.reset();
+}
+
+CommandResult ServerFixture::Cli(const std::vector<std::string>& args,
+                                 const std::string& input) {
+  std::vector<std::string> argv = {FACTCHECK_CLI_BINARY,
+                                   "--server=" + server_->address()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv, input);
+}
+
+std::unique_ptr<v1::FactCheck::Stub> ServerFixture::Stub() {
+  return v1::FactCheck::NewStub(grpc::CreateChannel(
+      server_->address(), grpc::InsecureChannelCredentials()));
+}
+
+std::string ServerFixture::SeedFile() {
+  return std::string(FACTCHECK_TEST_DATA_DIR) + "/seed-article.txt";
+}
+
+std::string ServerFixture::SeedBody() {
+  const std::string file = ReadFileOrDie(SeedFile());
+  const std::string header = " date 2024-02-14 ";
+  return file.substr(file.find(header) + header.size());
+}
+
+}  // namespace factcheck::testing

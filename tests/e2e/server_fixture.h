@@ -1,0 +1,51 @@
+// ServerFixture: each test gets a real factcheck-server on a free loopback
+// port over a fresh data directory loaded with the bundled reference
+// events, plus helpers to run the real CLI against it.
+#ifndef FACTCHECK_TESTS_E2E_SERVER_FIXTURE_H_
+#define FACTCHECK_TESTS_E2E_SERVER_FIXTURE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace factcheck::testing {
+
+class ServerFixture : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Starts the server over data_dir() (again, after StopServer()).
+  void StartServer(const std::vector<std::string>& extra_args = {});
+  // SIGTERM; expects a clean exit.
+  void StopServer();
+
+  // Runs `factcheck --server=<address> args...`.
+  CommandResult Cli(const std::vector<std::string>& args,
+                    const std::string& input = "");
+
+  // A stub on a fresh channel to the server.
+  std::unique_ptr<v1::FactCheck::Stub> Stub();
+
+  std::string data_dir() const { return dir_.File("data"); }
+  const TempDir& dir() const { return dir_; }
+  ServerProcess& server() { return *server_; }
+
+  // The seed article as the CLI takes it (with its date header) and its
+  // body without the header.
+  static std::string SeedFile();
+  static std::string SeedBody();
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+}  // namespace factcheck::testing
+
+#endif  // FACTCHECK_TESTS_E2E_SERVER_FIXTURE_H_

@@ -1,0 +1,181 @@
+#include "engine/checker.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace factcheck {
+namespace {
+
+ReferenceEvent Event(std::string id, std::string title,
+                     std::vector<std::string> aliases) {
+  ReferenceEvent e;
+  e.id = std::move(id);
+  e.title = std::move(title);
+  e.aliases = std::move(aliases);
+  e.citations.push_back({"https://example.org/" + e.id, "", "", ""});
+  return e;
+}
+
+PartialDate D(const std::string& timex) { return *PartialDate::FromTimex(timex); }
+
+Checker MakeChecker() {
+  std::vector<ReferenceEvent> events;
+  ReferenceEvent invasion = Event("invasion", "Russian full-scale invasion of Ukraine",
+                                  {"full-scale invasion"});
+  invasion.start = D("2022-02-24");
+  events.push_back(invasion);
+  ReferenceEvent mutiny = Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
+  mutiny.start = D("2023-06-23");
+  mutiny.end = D("2023-06-24");
+  events.push_back(mutiny);
+  ReferenceEvent madrid = Event("madrid", "2022 Madrid NATO summit", {"NATO summit"});
+  madrid.date = D("2022-06-28");
+  events.push_back(madrid);
+  ReferenceEvent vilnius = Event("vilnius", "2023 Vilnius NATO summit", {"NATO summit"});
+  vilnius.date = D("2023-07-11");
+  events.push_back(vilnius);
+  ReferenceEvent coalition = Event("artillery", "Artillery for Ukraine coalition", {});
+  coalition.date = D("2024-01-18");
+  events.push_back(coalition);
+  auto catalog = EventCatalog::Build(std::move(events));
+  EXPECT_TRUE(catalog.ok()) << catalog.status();
+  return Checker(*catalog);
+}
+
+CheckResult Check(const std::string& text, absl::CivilDay published) {
+  auto result = MakeChecker().Check(text, published);
+  EXPECT_TRUE(result.ok()) << result.status();
+  return result.ok() ? *result : CheckResult();
+}
+
+TEST(CheckerTest, ContradictionExplainsAndSuggestsInTheTextsStyle) {
+  const std::string text =
+      "Attacks continued since the beginning of the full-scale invasion in "
+      "February 2024.";
+  const CheckResult r = Check(text, absl::CivilDay(2024, 2, 14));
+  ASSERT_EQ(r.findings.size(), 1u);
+  const Finding& f = r.findings[0];
+  EXPECT_EQ(f.verdict, Verdict::kContradicted);
+  EXPECT_EQ(f.claimed_text, "February 2024");
+  EXPECT_EQ(f.claimed_value, "2024-02");
+  EXPECT_EQ(text.substr(f.span.begin, f.span.end - f.span.begin), "February 2024");
+  EXPECT_EQ(f.event_id, "invasion");
+  EXPECT_EQ(f.event_text, "full-scale invasion");
+  EXPECT_EQ(f.reference_date->ToTimex(), "2022-02-24");
+  EXPECT_EQ(f.suggestion, "February 2022");
+  EXPECT_EQ(f.explanation,
+            "The full-scale invasion began on 24 February 2022; the text says "
+            "February 2024.");
+  EXPECT_EQ(f.sentence, text);
+  EXPECT_EQ(f.citations.size(), 1u);
+}
+
+TEST(CheckerTest, ComparesAtTheCoarserGranularity) {
+  EXPECT_EQ(Check("The full-scale invasion began in 2022.", absl::CivilDay(2024, 1, 1))
+                .findings.at(0).verdict,
+            Verdict::kSupported);
+  const CheckResult wrong_year =
+      Check("The full-scale invasion began in 2021.", absl::CivilDay(2024, 1, 1));
+  EXPECT_EQ(wrong_year.findings.at(0).verdict, Verdict::kContradicted);
+  EXPECT_EQ(wrong_year.findings.at(0).suggestion, "2022");
+  const CheckResult wrong_day = Check(
+      "The full-scale invasion began on 23 February 2022.", absl::CivilDay(2024, 1, 1));
+  EXPECT_EQ(wrong_day.findings.at(0).verdict, Verdict::kContradicted);
+  EXPECT_EQ(wrong_day.findings.at(0).suggestion, "24 February 2022");
+}
+
+TEST(CheckerTest, YearlessDateIsComparedOnMonthAndDayOnly) {
+  // Read against a 2024 publication date, "24 February" resolves to 2024,
+  // but the text gave no year: the anniversary is right.
+  const CheckResult r = Check("The full-scale invasion began on 24 February.",
+                              absl::CivilDay(2024, 3, 1));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
+  const CheckResult wrong = Check("The full-scale invasion began on 22 February.",
+                                  absl::CivilDay(2024, 3, 1));
+  ASSERT_EQ(wrong.findings.size(), 1u);
+  EXPECT_EQ(wrong.findings[0].verdict, Verdict::kContradicted);
+  EXPECT_EQ(wrong.findings[0].suggestion, "24 February");
+}
+
+TEST(CheckerTest, DateWithinALastingEventIsSupported) {
+  const CheckResult r =
+      Check("The Wagner mutiny in June 2023 shook Moscow.", absl::CivilDay(2024, 1, 1));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
+  const CheckResult wrong =
+      Check("The Wagner mutiny in July 2023 shook Moscow.", absl::CivilDay(2024, 1, 1));
+  EXPECT_EQ(wrong.findings.at(0).verdict, Verdict::kContradicted);
+  EXPECT_EQ(wrong.findings.at(0).explanation,
+            "Wagner Group rebellion lasted from 23 June 2023 to 24 June 2023; "
+            "the text says July 2023.");
+}
+
+TEST(CheckerTest, SharedAliasIsResolvedByTheDateThatFits) {
+  const CheckResult r = Check("Leaders met at the NATO summit in July 2023.",
+                              absl::CivilDay(2024, 1, 1));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
+  EXPECT_EQ(r.findings[0].event_id, "vilnius");
+  EXPECT_NE(r.findings[0].explanation.find("is read as 2023 Vilnius NATO summit"),
+            std::string::npos)
+      << r.findings[0].explanation;
+}
+
+TEST(CheckerTest, SharedAliasThatNoDateFitsIsUnverifiableNotContradicted) {
+  const CheckResult r = Check("Leaders met at the NATO summit in March 2021.",
+                              absl::CivilDay(2024, 1, 1));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kUnverifiable);
+  EXPECT_EQ(r.findings[0].event_id, "");
+  EXPECT_EQ(r.findings[0].suggestion, "");
+  EXPECT_EQ(r.findings[0].explanation,
+            "\"NATO summit\" may mean 2022 Madrid NATO summit or 2023 Vilnius "
+            "NATO summit; the reference cannot tell which.");
+}
+
+TEST(CheckerTest, ADateBelongsOnlyToTheNearestEventInItsSentence) {
+  // "18 January" is next to the coalition; the invasion, named further
+  // away, gets no date and so no claim.
+  const CheckResult r = Check(
+      "Two years into the full-scale invasion, allies launched the Artillery "
+      "for Ukraine coalition on 18 January.",
+      absl::CivilDay(2024, 2, 14));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].event_id, "artillery");
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
+}
+
+TEST(CheckerTest, DatesInOtherSentencesAreNotClaims) {
+  const CheckResult r = Check(
+      "The full-scale invasion changed Europe. In 2019 nobody expected it.",
+      absl::CivilDay(2024, 2, 14));
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(r.time_expressions.size(), 1u);
+}
+
+TEST(CheckerTest, RejectsEmptyAndInvalidText) {
+  const Checker checker = MakeChecker();
+  EXPECT_EQ(checker.Check("", absl::CivilDay(2024, 1, 1)).status().message(),
+            "text is empty");
+  EXPECT_EQ(checker.Check("a\xC3", absl::CivilDay(2024, 1, 1)).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
+  const PartialDate day = D("2022-02-24");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonthYear), "24 February 2022");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kMonthDayYear), "February 24, 2022");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonth), "24 February");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kMonthDay), "February 24");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kIso), "2022-02-24");
+  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kMonthYear), "February 2022");
+  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kDayMonthYear), "February 2022");
+  EXPECT_EQ(FormatDateLike(D("2022"), DateStyle::kYear), "2022");
+  EXPECT_EQ(FormatDateLike(day, DateStyle::kOther), "24 February 2022");
+}
+
+}  // namespace
+}  // namespace factcheck

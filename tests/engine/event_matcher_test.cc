@@ -1,0 +1,121 @@
+#include "engine/event_matcher.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace factcheck {
+namespace {
+
+ReferenceEvent Event(std::string id, std::string title,
+                     std::vector<std::string> aliases, std::string date) {
+  ReferenceEvent e;
+  e.id = std::move(id);
+  e.title = std::move(title);
+  e.aliases = std::move(aliases);
+  if (!date.empty()) e.date = *PartialDate::FromTimex(date);
+  e.citations.push_back({"https://example.org/" + e.id, "", "", ""});
+  return e;
+}
+
+std::shared_ptr<const EventCatalog> Catalog() {
+  std::vector<ReferenceEvent> events;
+  ReferenceEvent invasion = Event("invasion", "Russian full-scale invasion of Ukraine",
+                                  {"the full-scale invasion"}, "");
+  invasion.start = *PartialDate::FromTimex("2022-02-24");
+  events.push_back(invasion);
+  ReferenceEvent series = Event("udcg", "Ukraine Defense Contact Group",
+                                {"Contact Group on Ukraine's Defence", "Ramstein"}, "");
+  series.type = "series";
+  events.push_back(series);
+  for (int n : {17, 19, 21}) {
+    ReferenceEvent m = Event("udcg-" + std::to_string(n),
+                             "Meeting " + std::to_string(n), {},
+                             n == 17 ? "2023-11-22" : n == 19 ? "2024-02-14" : "2024-04-26");
+    m.series_id = "udcg";
+    m.ordinal = n;
+    events.push_back(m);
+  }
+  auto catalog = EventCatalog::Build(std::move(events));
+  EXPECT_TRUE(catalog.ok()) << catalog.status();
+  return *catalog;
+}
+
+std::vector<std::string> MentionTexts(const EventCatalog& catalog,
+                                      const std::string& text) {
+  std::vector<std::string> out;
+  for (const EventMention& m : catalog.FindMentions(text)) {
+    std::string ids;
+    for (int c : m.candidates) ids += catalog.events()[c].id + ",";
+    out.push_back(text.substr(m.begin, m.end - m.begin) + "=" + ids);
+  }
+  return out;
+}
+
+TEST(EventMatcherTest, MatchesCaseHyphenAndSpaceVariants) {
+  auto catalog = Catalog();
+  EXPECT_EQ(MentionTexts(*catalog, "Since the Full Scale Invasion began"),
+            (std::vector<std::string>{"Full Scale Invasion=invasion,"}));
+  EXPECT_EQ(MentionTexts(*catalog, "the full-scale invasion."),
+            (std::vector<std::string>{"full-scale invasion=invasion,"}));
+}
+
+TEST(EventMatcherTest, MatchesWholeWordsOnly) {
+  auto catalog = Catalog();
+  EXPECT_TRUE(MentionTexts(*catalog, "the full-scale invasions").empty());
+  EXPECT_TRUE(MentionTexts(*catalog, "Ramsteiner beer").empty());
+}
+
+TEST(EventMatcherTest, MatchesPossessivesAndBritishSpellingsWithCurlyApostrophes) {
+  auto catalog = Catalog();
+  const std::string text =
+      "the 19th meeting of the Contact Group on Ukraine’s Defense in Brussels";
+  EXPECT_EQ(MentionTexts(*catalog, text),
+            (std::vector<std::string>{
+                "19th meeting of the Contact Group on Ukraine’s Defense=udcg-19,"}));
+}
+
+TEST(EventMatcherTest, ResolvesSeriesMembersByOrdinalBeforeTheName) {
+  auto catalog = Catalog();
+  EXPECT_EQ(MentionTexts(*catalog, "at the seventeenth Ramstein meeting"),
+            (std::vector<std::string>{"seventeenth Ramstein=udcg-17,"}));
+  EXPECT_EQ(MentionTexts(*catalog, "the twenty-first meeting of Ramstein"),
+            (std::vector<std::string>{"twenty-first meeting of Ramstein=udcg-21,"}));
+}
+
+TEST(EventMatcherTest, SeriesWithoutOrdinalIsASeriesOnlyMention) {
+  auto catalog = Catalog();
+  const auto mentions = catalog->FindMentions("a meeting in Ramstein format");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_TRUE(mentions[0].series_only);
+  EXPECT_TRUE(mentions[0].candidates.empty());
+}
+
+TEST(EventMatcherTest, UnknownOrdinalGivesNoCandidate) {
+  auto catalog = Catalog();
+  const auto mentions = catalog->FindMentions("the 40th Ramstein meeting");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_TRUE(mentions[0].candidates.empty());
+}
+
+TEST(EventMatcherTest, BuildRejectsDuplicateIdsAndInvalidEvents) {
+  std::vector<ReferenceEvent> events = {Event("a", "A", {}, "2020"),
+                                        Event("a", "B", {}, "2021")};
+  EXPECT_EQ(EventCatalog::Build(events).status().message(),
+            "duplicate event id 'a'");
+  events = {Event("a", "", {}, "2020")};
+  EXPECT_EQ(EventCatalog::Build(events).status().message(),
+            "event 'a': title is required");
+}
+
+TEST(EventMatcherTest, SurvivesHostileText) {
+  auto catalog = Catalog();
+  EXPECT_TRUE(catalog->FindMentions("").empty());
+  EXPECT_TRUE(catalog->FindMentions(std::string("\xff\xfe\0\x80", 4)).empty());
+  EXPECT_TRUE(catalog->FindMentions(std::string(100000, 'x')).empty());
+  EXPECT_TRUE(catalog->FindMentions("’s ’s 's").empty());
+}
+
+}  // namespace
+}  // namespace factcheck
