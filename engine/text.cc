@@ -40,7 +40,7 @@ std::size_t SequenceLength(absl::string_view text, std::size_t i) {
 
 }  // namespace
 
-absl::Status ValidateUtf8(absl::string_view text) {
+absl::Status ValidateUtf8(absl::string_view text, absl::string_view what) {
   std::size_t i = 0;
   while (i < text.size()) {
     // Plain ASCII dominates news text: skip it eight bytes at a time.
@@ -54,7 +54,7 @@ absl::Status ValidateUtf8(absl::string_view text) {
     const std::size_t n = SequenceLength(text, i);
     if (n == 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat("text is not valid UTF-8: bad byte 0x",
+          absl::StrCat(what, " is not valid UTF-8: bad byte 0x",
                        absl::Hex(static_cast<unsigned char>(text[i])),
                        " at byte offset ", i));
     }

@@ -14,9 +14,10 @@
 namespace factcheck {
 
 // OK when `text` is well-formed UTF-8 (no overlong forms, no surrogates, no
-// code points above U+10FFFF); otherwise InvalidArgument naming the byte
-// offset of the first bad sequence.
-absl::Status ValidateUtf8(absl::string_view text);
+// code points above U+10FFFF); otherwise InvalidArgument naming `what` (the
+// field) and the byte offset of the first bad sequence.
+absl::Status ValidateUtf8(absl::string_view text,
+                          absl::string_view what = "text");
 
 // A span of text in every unit a client may want. Offsets are half-open.
 struct TextSpan {

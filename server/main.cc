@@ -101,7 +101,7 @@ int Run() {
 
   // Signals were blocked in main() before any thread started; this thread
   // alone receives them, so shutdown runs outside a signal handler.
-  std::thread signal_waiter([&server] {
+  std::thread signal_waiter([&server, &grpc_service] {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -111,9 +111,12 @@ int Run() {
     Log(absl::StrCat("factcheck-server: ", strsignal(signal_number),
                      ", draining"));
     server->GetHealthCheckService()->SetServingStatus(false);
-    server->Shutdown(std::chrono::system_clock::now() +
-                     std::chrono::seconds(
-                         absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+    // Calls in progress get the grace period to finish; then the server
+    // stops at once (Shutdown's own deadline would also wait for idle
+    // client connections to go away).
+    grpc_service.WaitUntilIdle(
+        absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+    server->Shutdown(std::chrono::system_clock::now());
   });
   server->Wait();
   signal_waiter.join();

@@ -35,6 +35,20 @@ class GrpcApiTest : public ServerFixture {
   std::unique_ptr<v1::FactCheck::Stub> stub_;
 };
 
+// With no call in progress, SIGTERM stops the server at once even while a
+// client holds an idle connection: were it to wait out its (here very long)
+// grace period, the test would hit ctest's timeout.
+TEST_F(GrpcApiTest, StopsWithoutWaitingForIdleClientConnections) {
+  StopServer();
+  StartServer({"--shutdown_grace_seconds=100000"});
+  stub_ = Stub();
+  v1::CheckTextResponse response;
+  ASSERT_TRUE(Check("The full-scale invasion began in 2022.", "2024-01-01",
+                    &response)
+                  .ok());
+  StopServer();
+}
+
 TEST_F(GrpcApiTest, EmptyTextIsInvalidArgument) {
   v1::CheckTextResponse response;
   const grpc::Status status = Check("", "2024-02-14", &response);
@@ -61,6 +75,23 @@ TEST_F(GrpcApiTest, InvalidUtf8IsInvalidArgumentNamingTheOffset) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(),
             "text is not valid UTF-8: bad byte 0xff at byte offset 3");
+}
+
+TEST_F(GrpcApiTest, InvalidUtf8InAnIngestedSourceNamesTheField) {
+  grpc::ClientContext context;
+  v1::IngestSourceRequest request;
+  request.mutable_source()->set_url("https://example.org/a");
+  request.mutable_source()->set_published_date("2024-02-14");
+  request.mutable_source()->set_text("Good start, then \xC3\x28 bad.");
+  v1::IngestSourceResponse response;
+  const grpc::Status status = stub_->IngestSource(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "source.text is not valid UTF-8: bad byte 0xc3 at byte offset 17");
+  grpc::ClientContext list_context;
+  v1::ListSourcesResponse sources;
+  ASSERT_TRUE(stub_->ListSources(&list_context, {}, &sources).ok());
+  EXPECT_EQ(sources.sources_size(), 0);
 }
 
 TEST_F(GrpcApiTest, MalformedPublishedDateIsInvalidArgument) {

@@ -109,8 +109,8 @@ TEST(CheckerTest, DateWithinALastingEventIsSupported) {
       Check("The Wagner mutiny in July 2023 shook Moscow.", absl::CivilDay(2024, 1, 1));
   EXPECT_EQ(wrong.findings.at(0).verdict, Verdict::kContradicted);
   EXPECT_EQ(wrong.findings.at(0).explanation,
-            "Wagner Group rebellion lasted from 23 June 2023 to 24 June 2023; "
-            "the text says July 2023.");
+            "The Wagner mutiny lasted from 23 June 2023 to 24 June 2023; the "
+            "text says July 2023.");
 }
 
 TEST(CheckerTest, SharedAliasIsResolvedByTheDateThatFits) {

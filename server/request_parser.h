@@ -1,0 +1,27 @@
+// Parses serialized requests at the gRPC edge for the methods that carry
+// free text. gRPC's own parser answers a proto3 string that is not valid
+// UTF-8 with a bare UNIMPLEMENTED; newsroom text from a CMS can be exactly
+// that, so these methods read raw bytes and say what is wrong.
+#ifndef FACTCHECK_SERVER_REQUEST_PARSER_H_
+#define FACTCHECK_SERVER_REQUEST_PARSER_H_
+
+#include "absl/status/status.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/support/byte_buffer.h"
+
+namespace factcheck {
+
+// Parses `buffer` into `message`. On failure returns InvalidArgument naming
+// the first string field that is not valid UTF-8 and the offset of the bad
+// byte ("source.text is not valid UTF-8: bad byte 0xff at byte offset 3"),
+// or saying that the request is not a valid message of its type.
+absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
+                          google::protobuf::Message* message);
+
+// Serializes `message` into `buffer`.
+void SerializeResponse(const google::protobuf::Message& message,
+                       grpc::ByteBuffer* buffer);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_SERVER_REQUEST_PARSER_H_
