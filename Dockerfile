@@ -11,6 +11,7 @@ FROM debian:12-slim
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 librocksdb7.8 libabsl20220623 \
+      libsimdjson14 libbz2-1.0 zlib1g \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home /var/lib/factcheck factcheck \
  && mkdir -p /var/lib/factcheck && chown factcheck /var/lib/factcheck

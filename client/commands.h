@@ -82,12 +82,19 @@ int ListClaims(Connection& connection, const OutputOptions& output,
 // `events list`, `events get ID`.
 int ListEvents(Connection& connection, const OutputOptions& output,
                const PageOptions& page);
+// `events search WORDS...`: events by the words of their names, best
+// first, with the name that matched.
+int SearchEvents(Connection& connection, const OutputOptions& output,
+                 absl::string_view query, std::optional<int> limit);
 int GetEvent(Connection& connection, const OutputOptions& output,
              absl::string_view id);
 
-// `events import FILE`: streams a JSON Lines file of events to the server.
+// `events import FILE`: streams an event file (JSON Lines or a Wikidata
+// dump; plain, gzip or bzip2) to the server as it is, showing progress on
+// stderr when it is a terminal. Bad lines are skipped and reported, unless
+// `strict`, when the first one fails the import and nothing is written.
 int ImportEvents(Connection& connection, const OutputOptions& output,
-                 absl::string_view path, bool skip_invalid_lines);
+                 absl::string_view path, bool strict);
 
 // The resource name for `id` in `collection` ("sources"): `id` itself if it
 // already starts with "COLLECTION/", else "COLLECTION/ID".

@@ -1,6 +1,7 @@
 // factcheck: the command-line client of the factcheck service. Parses the
 // command line, checks it against the command's synopsis, and hands over to
-// the command's function in commands.h. It speaks only gRPC.
+// the command's function in commands.h. Every command but `timex` speaks
+// only gRPC; `timex` runs the engine's tagger in-process (timex.h).
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +25,7 @@
 #include "client/connection.h"
 #include "client/exit_code.h"
 #include "client/flag_check.h"
+#include "client/timex.h"
 
 ABSL_FLAG(std::string, server, "",
           "HOST:PORT of the factcheck server (default: $FACTCHECK_SERVER, "
@@ -49,8 +51,14 @@ ABSL_FLAG(std::optional<std::string>, event, std::nullopt,
 ABSL_FLAG(std::optional<std::string>, verdict, std::nullopt,
           "only claims with this verdict: SUPPORTED, CONTRADICTED or "
           "UNVERIFIABLE (claims list)");
-ABSL_FLAG(bool, skip_invalid_lines, false,
-          "skip bad lines instead of failing the import (events import)");
+ABSL_FLAG(bool, strict, false,
+          "fail the whole import, writing nothing, at the first bad line "
+          "(events import); by default bad lines are skipped and counted");
+ABSL_FLAG(std::optional<std::string>, dct, std::nullopt,
+          "document creation time, YYYY-MM-DD, that relative dates are read "
+          "against (timex)");
+ABSL_FLAG(bool, timeml, false,
+          "print the text as a TimeML document with TIMEX3 tags (timex)");
 
 namespace factcheck::client {
 namespace {
@@ -71,16 +79,22 @@ commands:
   sources delete ID|sources/ID
   claims list [--source=ID] [--event=ID] [--verdict=SUPPORTED|CONTRADICTED|UNVERIFIABLE] [--page_size=N] [--page_token=T]
   events list [--page_size=N] [--page_token=T]
+  events search WORDS...  [--page_size=N]           find events by name
   events get ID|events/ID
-  events import FILE|- [--skip_invalid_lines]
+  events import FILE|- [--strict]              JSON Lines or a Wikidata dump,
+                                              plain, .gz or .bz2
+  timex FILE|- [--dct=YYYY-MM-DD] [--timeml]  time expressions, tagged here
+                                              without a server
 
-A text's publication date comes from --published or from a first line
-starting with "date YYYY-MM-DD", which is not sent as part of the text.
+A text's publication date comes from --published (--dct for timex) or from
+a first line starting with "date YYYY-MM-DD", which is not sent as part of
+the text.
 Lists print every page unless --page_size or --page_token is given.
 
 flags:
   --server=HOST:PORT   default $FACTCHECK_SERVER, else localhost:50051
-  --json               machine-readable output (JSON Lines for check)
+  --json               machine-readable output (JSON Lines for check, one
+                       object {"timexes":[...]} for timex)
   --timeout=SECONDS    deadline for each call (default 30)
 
 exit status: 0 nothing contradicted or success, 1 something contradicted
@@ -91,6 +105,8 @@ failed call.
 using Operands = std::vector<std::string>;
 using Handler =
     std::function<int(Connection&, const OutputOptions&, const Operands&)>;
+// For the commands that run here, without a server.
+using LocalHandler = std::function<int(const OutputOptions&, const Operands&)>;
 
 // A command's synopsis: what it accepts and who runs it.
 struct Command {
@@ -101,6 +117,8 @@ struct Command {
   std::size_t min_operands;
   std::size_t max_operands;
   Handler run;
+  // Set instead of `run` for a command that needs no server.
+  LocalHandler run_local = nullptr;
 };
 
 PageOptions PageFlags() {
@@ -179,6 +197,15 @@ const std::vector<Command>& Commands() {
        [](Connection& c, const OutputOptions& o, const Operands&) {
          return ListEvents(c, o, PageFlags());
        }},
+      {"events search",
+       "events search WORDS... [--page_size=N]",
+       {"page_size"},
+       1,
+       64,
+       [](Connection& c, const OutputOptions& o, const Operands& words) {
+         return SearchEvents(c, o, absl::StrJoin(words, " "),
+                             absl::GetFlag(FLAGS_page_size));
+       }},
       {"events get",
        "events get ID|events/ID",
        {},
@@ -188,13 +215,26 @@ const std::vector<Command>& Commands() {
          return GetEvent(c, o, ids[0]);
        }},
       {"events import",
-       "events import FILE|- [--skip_invalid_lines]",
-       {"skip_invalid_lines"},
+       "events import FILE|- [--strict]",
+       {"strict"},
        1,
        1,
        [](Connection& c, const OutputOptions& o, const Operands& files) {
-         return ImportEvents(c, o, files[0],
-                             absl::GetFlag(FLAGS_skip_invalid_lines));
+         return ImportEvents(c, o, files[0], absl::GetFlag(FLAGS_strict));
+       }},
+      {"timex",
+       "timex FILE|- [--dct=YYYY-MM-DD] [--json|--timeml]",
+       {"dct", "timeml"},
+       1,
+       1,
+       nullptr,
+       [](const OutputOptions& o, const Operands& files) {
+         TimexFormat format = TimexFormat::kLines;
+         if (o.json) format = TimexFormat::kJson;
+         if (absl::GetFlag(FLAGS_timeml)) format = TimexFormat::kTimeml;
+         return Timex({.path = files[0],
+                       .dct = absl::GetFlag(FLAGS_dct),
+                       .format = format});
        }},
   };
   return *commands;
@@ -215,7 +255,9 @@ std::vector<absl::string_view> GivenCommandFlags() {
   note("source", absl::GetFlag(FLAGS_source).has_value());
   note("event", absl::GetFlag(FLAGS_event).has_value());
   note("verdict", absl::GetFlag(FLAGS_verdict).has_value());
-  note("skip_invalid_lines", absl::GetFlag(FLAGS_skip_invalid_lines));
+  note("strict", absl::GetFlag(FLAGS_strict));
+  note("dct", absl::GetFlag(FLAGS_dct).has_value());
+  note("timeml", absl::GetFlag(FLAGS_timeml));
   return given;
 }
 
@@ -305,6 +347,10 @@ int Run(const std::vector<std::string>& args) {
   if (name == "ingest" && !absl::GetFlag(FLAGS_url).has_value()) {
     return UsageError("ingest needs --url", command->synopsis);
   }
+  if (absl::GetFlag(FLAGS_json) && absl::GetFlag(FLAGS_timeml)) {
+    return UsageError("--json and --timeml exclude each other",
+                      command->synopsis);
+  }
   const double timeout = absl::GetFlag(FLAGS_timeout);
   if (!std::isfinite(timeout) || timeout <= 0) {
     return UsageError(
@@ -313,9 +359,12 @@ int Run(const std::vector<std::string>& args) {
                      timeout));
   }
 
-  Connection connection(ServerAddress(), absl::Seconds(timeout));
   const OutputOptions output{.json = absl::GetFlag(FLAGS_json),
                              .style = {.terminal = StdoutIsColourTerminal()}};
+  if (command->run_local != nullptr) {
+    return command->run_local(output, operands);
+  }
+  Connection connection(ServerAddress(), absl::Seconds(timeout));
   return command->run(connection, output, operands);
 }
 

@@ -1,8 +1,14 @@
 // The commands on stored resources: sources, claims and events.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -14,6 +20,7 @@
 #include "client/commands.h"
 #include "client/document.h"
 #include "client/exit_code.h"
+#include "client/import_progress.h"
 #include "client/json_output.h"
 #include "client/resources.h"
 #include "client/table.h"
@@ -22,9 +29,10 @@
 namespace factcheck::client {
 namespace {
 
-// ImportEvents chunk size: large enough that a reference file goes in a few
-// messages, far below gRPC's default 4 MiB message limit.
-constexpr std::size_t kImportChunkBytes = 64 * 1024;
+// ImportEvents chunk size: large enough that per-message costs vanish on a
+// multi-gigabyte dump (1 MiB made the import benchmark 25% faster than
+// 64 KiB), well below gRPC's default 4 MiB message limit.
+constexpr std::size_t kImportChunkBytes = 1024 * 1024;
 
 int PrintJson(const google::protobuf::Message& message) {
   const absl::StatusOr<std::string> json = MessageToJsonLine(message);
@@ -199,6 +207,29 @@ int ListEvents(Connection& connection, const OutputOptions& output,
   return PrintList(output, response, rows, "events");
 }
 
+int SearchEvents(Connection& connection, const OutputOptions& output,
+                 absl::string_view query, std::optional<int> limit) {
+  v1::SearchEventsRequest request;
+  request.set_query(std::string(query));
+  if (limit.has_value()) request.set_page_size(*limit);
+  v1::SearchEventsResponse response;
+  const grpc::Status status = connection.stub().SearchEvents(
+      connection.NewContext().get(), request, &response);
+  if (!status.ok()) return connection.ReportFailure("SearchEvents", status);
+  if (output.json) return PrintJson(response);
+  std::vector<TableRow> rows;
+  for (const v1::EventSearchResult& result : response.results()) {
+    TableRow row = EventRow(result.event());
+    if (result.matched_name() != result.event().title()) {
+      row.push_back(absl::StrCat("(as \"", result.matched_name(), "\")"));
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) absl::FPrintF(stderr, "no events match \"%s\"\n", query);
+  absl::PrintF("%s", RenderTable(rows));
+  return kExitOk;
+}
+
 int GetEvent(Connection& connection, const OutputOptions& output,
              absl::string_view id) {
   v1::GetEventRequest request;
@@ -213,7 +244,7 @@ int GetEvent(Connection& connection, const OutputOptions& output,
 }
 
 int ImportEvents(Connection& connection, const OutputOptions& output,
-                 absl::string_view path, bool skip_invalid_lines) {
+                 absl::string_view path, bool strict) {
   const bool from_stdin = path == kStdinPath;
   const std::string display_name = from_stdin ? "<stdin>" : std::string(path);
   std::FILE* file =
@@ -222,15 +253,39 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
     absl::FPrintF(stderr, "%s: %s\n", display_name, std::strerror(errno));
     return kExitFailure;
   }
+  // The size, for the percentage and ETA, when the input is a regular file.
+  std::optional<std::int64_t> total_bytes;
+  struct stat info;
+  if (fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode)) {
+    total_bytes = info.st_size;
+  }
+  ImportProgressLine progress(isatty(STDERR_FILENO) != 0, total_bytes);
 
-  const std::unique_ptr<grpc::ClientContext> context = connection.NewContext();
+  // No deadline: an import lasts as long as its file takes to stream and
+  // commit, which --timeout (meant for single calls) cannot foresee. An
+  // unreachable server still fails at once (UNAVAILABLE).
+  grpc::ClientContext context;
+  const auto stream = connection.stub().ImportEvents(&context);
+  // The server answers with progress while it reads, then with the counts;
+  // a second thread reads them so that sending never waits on it.
   v1::ImportEventsResponse response;
-  const auto stream = connection.stub().ImportEvents(context.get(), &response);
+  std::thread reader([&] {
+    v1::ImportEventsResponse message;
+    while (stream->Read(&message)) {
+      if (message.done()) {
+        response = std::move(message);
+      } else {
+        progress.Received(message.progress());
+      }
+    }
+  });
+
   v1::ImportEventsRequest request;
   // The server reads the option from the first request only.
-  request.set_skip_invalid_lines(skip_invalid_lines);
+  request.set_strict(strict);
   std::string buffer(kImportChunkBytes, '\0');
   int read_error = 0;
+  std::int64_t sent = 0;
   for (bool first = true;; first = false) {
     const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), file);
     if (std::ferror(file)) {
@@ -242,22 +297,30 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
     request.set_chunk(buffer.data(), n);
     // A failed write means the call is over; Finish() says why.
     if (!stream->Write(request)) break;
-    request.clear_skip_invalid_lines();
+    sent += static_cast<std::int64_t>(n);
+    progress.Sent(sent);
+    request.clear_strict();
     if (n < buffer.size()) break;
   }
   if (!from_stdin) std::fclose(file);
   if (read_error != 0) {
     // Cancel rather than finish: the server must not import the part of the
     // file that was read as if it were the whole of it.
-    context->TryCancel();
-    stream->Finish();
-    absl::FPrintF(stderr, "%s: %s\n", display_name, std::strerror(read_error));
+    context.TryCancel();
+  } else {
+    stream->WritesDone();
+  }
+  reader.join();
+  const grpc::Status status = stream->Finish();
+  progress.Clear();
+  if (read_error != 0) {
+    absl::FPrintF(stderr, "%s: %s (nothing was imported)\n", display_name,
+                  std::strerror(read_error));
     return kExitFailure;
   }
-  stream->WritesDone();
-  const grpc::Status status = stream->Finish();
   if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-    // The message names the bad line; the import was all or nothing.
+    // A bad line under --strict, or a corrupt compressed file: the message
+    // names it, and the import was all or nothing.
     absl::FPrintF(stderr, "%s: %s (nothing was imported)\n", display_name,
                   status.error_message());
     return kExitFailure;
@@ -265,10 +328,18 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
   if (!status.ok()) return connection.ReportFailure("ImportEvents", status);
 
   if (output.json) return PrintJson(response);
-  absl::PrintF("imported %d, unchanged %d, skipped %d\n", response.imported(),
+  absl::PrintF("imported %d, unchanged %d, skipped %d", response.imported(),
                response.unchanged(), response.skipped());
+  if (response.ignored() > 0) {
+    absl::PrintF(", ignored %d (not dated events)", response.ignored());
+  }
+  absl::PrintF("\n");
   for (const std::string& error : response.errors()) {
     absl::PrintF("  %s\n", error);
+  }
+  if (response.skipped() > response.errors_size()) {
+    absl::PrintF("  (and %d more bad lines)\n",
+                 response.skipped() - response.errors_size());
   }
   return kExitOk;
 }

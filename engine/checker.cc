@@ -5,8 +5,11 @@
 #include <limits>
 #include <utility>
 
+#include "absl/algorithm/container.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "engine/words.h"
 
 namespace factcheck {
 namespace {
@@ -98,6 +101,72 @@ std::size_t Gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin,
 
 bool IsCalendarDate(const TimeExpression& t) {
   return t.type == TimexType::kDate && t.date.has_value();
+}
+
+// Words too common in event names to tell two events apart.
+bool IsNameFiller(absl::string_view w) {
+  static const auto* const kFiller = new absl::flat_hash_set<absl::string_view>{
+      "the", "of", "in", "on", "at", "a", "an", "and", "for", "to", "with",
+      "by", "from"};
+  return kFiller->contains(w);
+}
+
+struct Choice {
+  int event = -1;      // Index into the catalog; -1 when undecided.
+  std::string reason;  // Why, when the name alone did not decide.
+};
+
+// Picks the event a mention means. One candidate: that one. Several (a
+// shared alias): the only one whose date fits the claim; else the only one
+// whose own words (title, location, participants) the sentence uses beyond
+// the shared name. Otherwise none: a guess must not become a contradiction.
+Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
+                   const PartialDate& claimed, DateRole role,
+                   absl::string_view sentence, absl::string_view mention_text) {
+  if (m.candidates.size() == 1) return {m.candidates[0], ""};
+  std::vector<int> fitting;
+  for (int c : m.candidates) {
+    if (Compare(catalog.events()[c], claimed, role).verdict ==
+        Verdict::kSupported) {
+      fitting.push_back(c);
+    }
+  }
+  if (fitting.size() == 1) return {fitting[0], "the one whose date fits"};
+
+  absl::flat_hash_set<std::string> context;
+  for (Word& w : SplitWords(sentence)) context.insert(std::move(w.norm));
+  for (const Word& w : SplitWords(mention_text)) context.erase(w.norm);
+  const std::vector<int>& pool = fitting.empty() ? m.candidates : fitting;
+  int best = -1, best_score = 0, ties = 0;
+  std::string best_word;
+  for (int c : pool) {
+    const ReferenceEvent& e = catalog.events()[c];
+    std::string words = absl::StrCat(e.title, " ", e.location);
+    for (const std::string& p : e.participants) absl::StrAppend(&words, " ", p);
+    absl::flat_hash_set<std::string> seen;
+    std::string first_word;
+    for (const Word& w : SplitWords(words)) {
+      // Numbers (years) are the date's business, not the name's.
+      if (IsNameFiller(w.norm) || absl::c_all_of(w.norm, absl::ascii_isdigit) ||
+          !context.contains(w.norm)) {
+        continue;
+      }
+      if (seen.insert(w.norm).second && first_word.empty()) {
+        first_word = std::string(words.substr(w.begin, w.end - w.begin));
+      }
+    }
+    const int score = static_cast<int>(seen.size());
+    if (score > best_score) {
+      best = c, best_score = score, ties = 0, best_word = first_word;
+    } else if (score == best_score && score > 0) {
+      ++ties;
+    }
+  }
+  if (best >= 0 && ties == 0) {
+    return {best, absl::StrCat("which the sentence names by \"", best_word,
+                               "\"")};
+  }
+  return {};
 }
 
 }  // namespace
@@ -235,17 +304,9 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
     f.event_span = locator.Locate(m.begin, m.end);
     f.event_text = std::string(text.substr(m.begin, m.end - m.begin));
 
-    // Several events share the words: keep those the claimed date fits.
-    std::vector<int> fitting;
-    for (int c : m.candidates) {
-      const ReferenceEvent& e = catalog_->events()[c];
-      if (Compare(e, claimed, t.role).verdict == Verdict::kSupported)
-        fitting.push_back(c);
-    }
-    int chosen = m.candidates.size() == 1 ? m.candidates[0]
-                 : fitting.size() == 1    ? fitting[0]
-                                          : -1;
-    if (chosen < 0) {
+    const Choice choice = ChooseEvent(*catalog_, m, claimed, t.role,
+                                      f.sentence, f.event_text);
+    if (choice.event < 0) {
       const ReferenceEvent& a = catalog_->events()[m.candidates[0]];
       const ReferenceEvent& b = catalog_->events()[m.candidates[1]];
       f.verdict = Verdict::kUnverifiable;
@@ -256,6 +317,7 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
       result.findings.push_back(std::move(f));
       continue;
     }
+    const int chosen = choice.event;
     const ReferenceEvent& event = catalog_->events()[chosen];
     f.event_id = event.id;
     f.event_title = event.title;
@@ -279,10 +341,9 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
       f.suggestion = FormatDateLike(
           Truncate(*c.reference, claimed.granularity), t.style);
     }
-    if (fitting.size() == 1 && m.candidates.size() > 1) {
-      absl::StrAppend(&f.explanation, " (\"", f.event_text,
-                      "\" is read as ", event.title,
-                      ", the one whose date fits.)");
+    if (!choice.reason.empty()) {
+      absl::StrAppend(&f.explanation, " (\"", f.event_text, "\" is read as ",
+                      event.title, ", ", choice.reason, ".)");
     }
     result.findings.push_back(std::move(f));
   }

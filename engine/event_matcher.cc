@@ -47,8 +47,8 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
     }
     std::vector<absl::string_view> names = {e.title};
     names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    for (absl::string_view name : names) {
-      std::vector<Word> words = SplitWords(name);
+    for (int n = 0; n < static_cast<int>(names.size()); ++n) {
+      std::vector<Word> words = SplitWords(names[n]);
       std::size_t first = 0;
       // A leading "the" is optional in text; the matcher starts after it.
       if (words.size() > 1 && words[0].norm == "the") first = 1;
@@ -57,6 +57,11 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
       for (std::size_t k = first; k < words.size(); ++k) {
         auto [tok, inserted] = catalog->vocabulary_.try_emplace(
             words[k].norm, static_cast<std::uint32_t>(catalog->vocabulary_.size()));
+        std::vector<NameRef>& postings = catalog->postings_[tok->second];
+        if (postings.empty() || postings.back().event != i ||
+            postings.back().name != n) {
+          postings.push_back({i, n});
+        }
         const std::uint64_t key = (std::uint64_t{node} << 32) | tok->second;
         auto [edge, added] = catalog->edges_.try_emplace(
             key, static_cast<std::uint32_t>(catalog->node_events_.size()));
@@ -68,6 +73,74 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
     }
   }
   return std::shared_ptr<const EventCatalog>(std::move(catalog));
+}
+
+const std::string& EventCatalog::NameOf(NameRef ref) const {
+  const ReferenceEvent& e = events_[ref.event];
+  return ref.name == 0 ? e.title : e.aliases[ref.name - 1];
+}
+
+std::vector<EventSearchHit> EventCatalog::Search(absl::string_view query,
+                                                 int limit) const {
+  std::vector<std::uint32_t> tokens;
+  int query_words = 0;
+  for (const Word& w : SplitWords(query)) {
+    if (w.norm == "the") continue;
+    ++query_words;
+    const std::uint32_t id = TokenId(w.norm);
+    if (id != kNoToken &&
+        std::find(tokens.begin(), tokens.end(), id) == tokens.end()) {
+      tokens.push_back(id);
+    }
+  }
+  // Matched query words per name.
+  absl::flat_hash_map<std::uint64_t, int> matched;
+  for (std::uint32_t token : tokens) {
+    auto it = postings_.find(token);
+    if (it == postings_.end()) continue;
+    for (const NameRef& ref : it->second) {
+      ++matched[(std::uint64_t(ref.event) << 32) | std::uint32_t(ref.name)];
+    }
+  }
+  // The best name of each event.
+  struct Candidate {
+    int event;
+    int name;
+    int matched;
+    std::size_t name_words;
+  };
+  absl::flat_hash_map<int, Candidate> best;
+  for (const auto& [key, count] : matched) {
+    const NameRef ref{static_cast<int>(key >> 32),
+                      static_cast<int>(key & 0xFFFFFFFF)};
+    const std::size_t words = SplitWords(NameOf(ref)).size();
+    const Candidate c{ref.event, ref.name, count, words};
+    auto [it, inserted] = best.try_emplace(ref.event, c);
+    if (!inserted && (count > it->second.matched ||
+                      (count == it->second.matched && words < it->second.name_words))) {
+      it->second = c;
+    }
+  }
+  std::vector<Candidate> ranked;
+  ranked.reserve(best.size());
+  for (const auto& [event, c] : best) ranked.push_back(c);
+  std::sort(ranked.begin(), ranked.end(),
+            [&](const Candidate& a, const Candidate& b) {
+              if (a.matched != b.matched) return a.matched > b.matched;
+              const bool a_exact = a.name_words == std::size_t(a.matched);
+              const bool b_exact = b.name_words == std::size_t(b.matched);
+              if (a_exact != b_exact) return a_exact;
+              if (a.name_words != b.name_words) return a.name_words < b.name_words;
+              return events_[a.event].id < events_[b.event].id;
+            });
+  std::vector<EventSearchHit> hits;
+  for (const Candidate& c : ranked) {
+    if (static_cast<int>(hits.size()) >= limit) break;
+    hits.push_back({c.event, NameOf({c.event, c.name}),
+                    query_words == 0 ? 0.f
+                                     : static_cast<float>(c.matched) / query_words});
+  }
+  return hits;
 }
 
 const ReferenceEvent* EventCatalog::Find(absl::string_view id) const {

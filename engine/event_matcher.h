@@ -33,6 +33,15 @@ struct EventMention {
   bool series_only = false;
 };
 
+// One event found by EventCatalog::Search.
+struct EventSearchHit {
+  int event = 0;  // Index into EventCatalog::events().
+  // The title or alias that matched best.
+  std::string matched_name;
+  // Fraction of the query's words found in `matched_name`.
+  float score = 0;
+};
+
 // An immutable set of reference events with a matcher compiled from all
 // their titles and aliases. Built once per change of the reference events
 // and shared read-only between threads: FindMentions takes no lock.
@@ -63,6 +72,13 @@ class EventCatalog {
   // Mentions in `text`, in text order, not overlapping.
   std::vector<EventMention> FindMentions(absl::string_view text) const;
 
+  // Events whose title or an alias shares words with `query`, best first:
+  // more of the query's words, then names with no other words, then
+  // shorter names, then id order. Words are normalised as for matching.
+  // At most `limit` results. Cost: the postings of the query's words.
+  std::vector<EventSearchHit> Search(absl::string_view query,
+                                     int limit) const;
+
  private:
   EventCatalog() = default;
 
@@ -83,6 +99,15 @@ class EventCatalog {
   absl::flat_hash_map<std::string, std::uint32_t> vocabulary_;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> edges_;
   std::vector<std::vector<int>> node_events_;
+
+  // For Search: the names (event index, name number: 0 is the title, k the
+  // k-th alias) that contain each token, and each name's word count.
+  struct NameRef {
+    int event;
+    int name;
+  };
+  absl::flat_hash_map<std::uint32_t, std::vector<NameRef>> postings_;
+  const std::string& NameOf(NameRef ref) const;
 };
 
 }  // namespace factcheck

@@ -24,6 +24,10 @@ struct ReferenceEvent {
   std::string title;
   std::vector<std::string> aliases;
   std::string type;
+  // Where it happened and who took part; words from these help tell apart
+  // events that share a name ("the NATO summit ... in Vilnius").
+  std::string location;
+  std::vector<std::string> participants;
   // A one-time event has `date`; an event that lasted has `start` and, once
   // over, `end`. A series may have none.
   std::optional<PartialDate> date;

@@ -81,8 +81,7 @@ constexpr NamedUnit kFrequencies[] = {{"hourly", "", TimeUnit::kHour},
                                       {"monthly", "", TimeUnit::kMonth},
                                       {"quarterly", "", TimeUnit::kQuarter},
                                       {"yearly", "", TimeUnit::kYear},
-                                      {"annually", "", TimeUnit::kYear},
-                                      {"annual", "", TimeUnit::kYear}};
+                                      {"annually", "", TimeUnit::kYear}};
 
 constexpr NamedValue kSeasons[] = {
     {"spring", 1}, {"summer", 2}, {"autumn", 3}, {"fall", 3}, {"winter", 4}};
@@ -206,7 +205,60 @@ constexpr NamedKeyword kKeywords[] = {
     {"corp", Keyword::kTitle, false},
     {"co", Keyword::kTitle, false},
     {"ltd", Keyword::kTitle, false},
+    {"earlier", Keyword::kEarlier, true},
+    {"later", Keyword::kLater, true},
+    {"sometime", Keyword::kSometime, true},
+    {"fiscal", Keyword::kFiscal, true},
+    {"latest", Keyword::kLatest, false},
+    {"current", Keyword::kCurrent, false},
+    {"comparable", Keyword::kComparable, false},
+    {"corresponding", Keyword::kComparable, false},
+    {"same", Keyword::kComparable, false},
+    {"period", Keyword::kPeriod, false},
+    {"noon", Keyword::kNoon, true},
+    {"midday", Keyword::kNoon, true},
+    {"midnight", Keyword::kMidnight, true},
+    {"est", Keyword::kTimeZone, false},
+    {"edt", Keyword::kTimeZone, false},
+    {"cst", Keyword::kTimeZone, false},
+    {"cdt", Keyword::kTimeZone, false},
+    {"pst", Keyword::kTimeZone, false},
+    {"pdt", Keyword::kTimeZone, false},
+    {"gmt", Keyword::kTimeZone, false},
+    {"utc", Keyword::kTimeZone, false},
+    {"near", Keyword::kNear, false},
+    {"short", Keyword::kShort, false},
+    {"term", Keyword::kTerm, false},
+    {"these", Keyword::kThese, true},
+    {"that", Keyword::kThat, true},
+    {"right", Keyword::kRight, true},
+    {"or", Keyword::kOr, false},
+    {"so", Keyword::kSo, false},
+    {"couple", Keyword::kCouple, false},
+    {"thousand", Keyword::kThousand, false},
+    {"many", Keyword::kMany, true},
 };
+
+// Words that mark the tense of their clause, read to choose between the
+// past and the coming occurrence of a yearless date. Reporting verbs in the
+// past ("said") count: "said Friday" is the Friday before publication.
+constexpr absl::string_view kFutureCues[] = {
+    "will",     "ll",        "shall",    "would",     "due",
+    "expected", "expects",   "expect",   "scheduled", "slated",
+    "plans",    "planned",   "intends",  "payable",   "expire",
+    "expires",  "effective", "upcoming", "record",    "resume",
+    "going",    "set",       "aims",     "hopes",     "begins"};
+
+constexpr absl::string_view kPastCues[] = {
+    "was",    "were",  "had",     "did",        "said",   "has",    "have",
+    "began",  "came",  "went",    "took",       "left",   "met",    "held",
+    "made",   "rose",  "fell",    "paid",       "sold",   "bought", "lost",
+    "told",   "gave",  "saw",     "became",     "found",  "got",    "ran",
+    "struck", "led",   "brought", "thought",    "knew",   "wrote",  "spoke",
+    "broke",  "chose", "drove",   "flew",       "grew",   "kept",   "meant",
+    "sent",   "spent", "stood",   "sat",        "fought", "caught", "taught",
+    "built",  "felt",  "heard",   "previously", "fled",   "shot",   "slid",
+    "won"};
 
 // Nouns that a number counts or measures. A four-digit number before one
 // of these ("2000 troops", "1500 km") is a quantity, not a year.
@@ -234,6 +286,8 @@ constexpr absl::string_view kCountNouns[] = {
     "points",     "calories",   "mw",         "gw",
     "kw",         "mhz",        "ghz",        "words",
     "pages",      "copies",     "signatures", "participants",
+    "million",    "billion",    "trillion",   "cents",
+    "shares",     "flights",    "seats",      "barrels",
 };
 
 }  // namespace
@@ -288,11 +342,15 @@ TemporalTables::TemporalTables() {
     e.ordinal = static_cast<std::uint8_t>(n.value);
     e.starts_expression = true;
   }
+  // Units start expressions of their own: "year-end", "for years".
   for (const NamedUnit& u : kUnits) {
-    Entry(u.singular).unit = u.unit;
+    LexEntry& singular = Entry(u.singular);
+    singular.unit = u.unit;
+    singular.starts_expression = true;
     LexEntry& plural = Entry(u.plural);
     plural.unit = u.unit;
     plural.unit_plural = true;
+    plural.starts_expression = true;
   }
   for (const NamedUnit& u : kFrequencies) {
     LexEntry& e = Entry(u.singular);
@@ -316,6 +374,8 @@ TemporalTables::TemporalTables() {
     e.keyword = k.keyword;
     e.starts_expression |= k.starts_expression;
   }
+  for (absl::string_view cue : kFutureCues) Entry(cue).tense = 1;
+  for (absl::string_view cue : kPastCues) Entry(cue).tense = -1;
   for (absl::string_view noun : kCountNouns) {
     LexEntry& e = Entry(noun);
     if (e.keyword == Keyword::kNone) e.keyword = Keyword::kCountNoun;

@@ -107,6 +107,30 @@ enum class Keyword : std::uint8_t {
   kCountNoun,
   // Abbreviations whose period does not end a sentence ("Mr.", "Gen.").
   kTitle,
+  // Words of business and broadcast news copy.
+  kEarlier,     // "earlier": "a year earlier", "earlier this month".
+  kLater,       // "later": "two days later", "later this year".
+  kSometime,    // "sometime next year".
+  kFiscal,      // "fiscal 1989", "the fiscal first quarter".
+  kLatest,      // "the latest quarter".
+  kCurrent,     // "the current quarter".
+  kComparable,  // "comparable", "corresponding", "same": the period of a
+                // year before, in "the comparable year-ago quarter".
+  kPeriod,      // "period": a reporting period.
+  kNoon,        // "noon", "midday".
+  kMidnight,
+  kTimeZone,  // "EST", "GMT": after a clock time.
+  kNear,      // "the near future", "the near term".
+  kShort,     // "the short term".
+  kTerm,
+  kThese,  // "these days".
+  kThat,   // "that year", "that quarter".
+  kRight,  // "right now".
+  kOr,     // "a year or two", "the next year or so".
+  kSo,
+  kCouple,    // "a couple of years".
+  kThousand,  // "the year two thousand".
+  kMany,      // "many years".
 };
 
 // Everything the tagger knows about one lower-case word. A word can play
@@ -127,6 +151,10 @@ struct LexEntry {
   bool season_needs_year = false;  // "fall" is mostly a verb.
   std::uint8_t quarter = 0;        // "q1" .. "q4".
   Keyword keyword = Keyword::kNone;
+  // The tense a word marks in its clause: +1 for a future cue ("will",
+  // "scheduled", "payable"), -1 for a past one ("was", "said", "began"),
+  // 0 for none. Regular past forms ("-ed") are recognised by spelling.
+  std::int8_t tense = 0;
   // True when a time expression can start at this word; other entries are
   // only read as context (prepositions, count nouns, tense cues).
   bool starts_expression = false;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
@@ -42,6 +43,10 @@ absl::string_view TimexTypeName(TimexType type) {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// How far ahead of the DCT a yearless day in a sentence without tense cues
+// is still read as the coming one.
+constexpr int kComingDays = 14;
 
 // Which occurrence of a yearly period (a month, a day of the year, a season,
 // a quarter) a yearless mention means, relative to the DCT's own.
@@ -116,6 +121,10 @@ std::string IsoWeek(absl::CivilDay day) {
   return absl::StrFormat("%04d-W%02d", thursday.year(), week);
 }
 
+std::string QuarterValue(std::int64_t year, int quarter) {
+  return absl::StrFormat("%04d-Q%d", year, quarter);
+}
+
 // Seasons as TIMEX3 writes them; winter is named for the year of its
 // December.
 constexpr absl::string_view kSeasonCodes[] = {"", "SP", "SU", "FA", "WI"};
@@ -185,6 +194,27 @@ std::string DurationValue(TimeUnit unit, const std::string& count) {
   return absl::StrCat(time ? "PT" : "P", amount, std::string(1, letter));
 }
 
+// The TIMEX3 value of `n` and a half units, in the next smaller unit where
+// it divides evenly ("P1Y6M", "PT2H30M"), else as a decimal ("P1.5W").
+std::string HalfMoreDuration(TimeUnit unit, std::int64_t n) {
+  switch (unit) {
+    case TimeUnit::kYear:
+      return absl::StrCat("P", n, "Y6M");
+    case TimeUnit::kDay:
+      return absl::StrCat("P", n, "DT12H");
+    case TimeUnit::kHour:
+      return absl::StrCat("PT", n, "H30M");
+    case TimeUnit::kMinute:
+      return absl::StrCat("PT", n, "M30S");
+    case TimeUnit::kMonth:
+      return absl::StrCat("P", n, ".5M");
+    case TimeUnit::kWeek:
+      return absl::StrCat("P", n, ".5W");
+    default:
+      return "";
+  }
+}
+
 // A candidate expression over tokens [first, last).
 struct Match {
   std::size_t first = 0;
@@ -195,6 +225,9 @@ struct Match {
   DateStyle style = DateStyle::kOther;
   bool year_written = true;
   std::string mod;
+  // Whether the value was computed from an earlier mention ("a year
+  // earlier"), so that it must not become the reference itself.
+  bool refers_back = false;
   // Whether a leading "the" belongs to the expression ("the 1990s", "the
   // first quarter of 2024") rather than to a noun phrase around it.
   bool takes_article = false;
@@ -287,9 +320,26 @@ class Matcher {
   // ---- Tense of the sentence holding token `i`.
   void SplitSentences();
   bool EndsSentence(std::size_t i) const;
-  bool IsFuture(std::size_t i);
-  Pick TensePick(std::size_t i) {
-    return IsFuture(i) ? Pick::kOnOrAfter : Pick::kOnOrBefore;
+  enum class Tense { kUnknown, kPast, kFuture };
+  // +1 when token `k` is a future cue, -1 a past one, 0 neither.
+  int TenseCue(std::size_t k) const;
+  // The cue of the word at `k` alone, without the words around it.
+  int WordTenseCue(std::size_t k) const;
+  // "will", "would", "shall", "'ll".
+  bool IsModal(std::size_t k) const;
+  // A word read as past by its "-ed" spelling alone: a participle as often
+  // as a finite verb ("preferred shares", "an unspecified date").
+  bool IsRegularPast(std::size_t k) const;
+  // Whether the expression starting at token `first` ends an interval:
+  // "until Nov. 16", "extended to Nov. 20", "by February". Such a date can
+  // lie after the DCT even in a past-tense sentence.
+  bool IsEndpoint(std::size_t first) const;
+  // The tense of the clause around tokens [first, last), read from the
+  // nearest cue word in the sentence.
+  Tense TenseAround(std::size_t first, std::size_t last) const;
+  Pick TensePick(std::size_t first, std::size_t last) const {
+    return TenseAround(first, last) == Tense::kFuture ? Pick::kOnOrAfter
+                                                      : Pick::kOnOrBefore;
   }
 
   // ---- Patterns. Each returns the longest match starting at token `i`.
@@ -297,6 +347,7 @@ class Matcher {
   std::optional<Match> Iso(std::size_t i) const;
   std::optional<Match> DayFirst(std::size_t i);
   std::optional<Match> MonthFirst(std::size_t i, bool in_context);
+  std::optional<Match> DayRange(std::size_t i);
   std::optional<Match> Year(std::size_t i, bool in_context) const;
   std::optional<Match> Decade(std::size_t i) const;
   std::optional<Match> Season(std::size_t i, bool in_context);
@@ -304,7 +355,6 @@ class Matcher {
   std::optional<Match> Century(std::size_t i) const;
   std::optional<Match> Article(std::size_t i);
   std::optional<Match> Modified(std::size_t i);
-  std::optional<Match> PartOf(std::size_t i);
   std::optional<Match> Anchored(std::size_t i);
   std::optional<Match> Deictic(std::size_t i);
   std::optional<Match> DeicticDuration(std::size_t i, std::size_t first);
@@ -312,7 +362,19 @@ class Matcher {
   std::optional<Match> Duration(std::size_t i) const;
   std::optional<Match> Set(std::size_t i) const;
   std::optional<Match> Recent(std::size_t i) const;
+  // The date `n` units from the last date mentioned, or from the DCT when
+  // `from_dct`, at the unit's granularity.
+  std::optional<Match> Shifted(std::size_t first, std::size_t last,
+                               TimeUnit unit, std::int64_t n,
+                               bool from_dct) const;
+  // The date `n` units from `anchor`, at the unit's granularity: a day, an
+  // ISO week, a month, a year or a decade.
+  std::optional<Match> ShiftFrom(std::size_t first, std::size_t last,
+                                 TimeUnit unit, std::int64_t n,
+                                 absl::CivilDay anchor) const;
 
+  std::optional<Match> ResolveDay(std::size_t first, std::size_t last,
+                                  int month, int day, DateStyle style) const;
   std::optional<Match> ResolveMonth(std::size_t first, std::size_t last,
                                     int month, Pick pick, DateStyle style,
                                     bool year_written) const;
@@ -321,17 +383,38 @@ class Matcher {
   std::optional<Match> ResolveSeason(std::size_t first, std::size_t last,
                                      int season, Pick pick) const;
 
+  std::optional<Match> Clock(std::size_t i);
+  std::optional<Match> DayPart(std::size_t i);
+  std::optional<Match> ReportingPeriod(std::size_t i);
+  std::optional<Match> Phrase(std::size_t i);
+  std::optional<Match> BarePlural(std::size_t i) const;
+  std::optional<Match> DayAt(std::size_t i);
+  std::int64_t WordYearAt(std::size_t i, std::size_t* next) const;
+  std::pair<std::int64_t, int> FocusQuarter() const;
+
+  // Updates what later expressions may refer back to.
+  void Remember(const Match& m);
+  // Token `i` is the ASCII word `lower`, in any case.
+  bool WordIs(std::size_t i, absl::string_view lower) const;
+
   TimeExpression ToExpression(const Match& m) const;
 
   absl::string_view text_;
   const std::vector<Token>& tokens_;
   const std::size_t n_;
   const absl::CivilDay dct_;
-  // Sentence of each token, first token of each sentence, and the tense of
-  // each sentence computed on first use (-1 unknown, 0 past, 1 future).
+  // What the expressions found so far set, for those that refer back: the
+  // last day named ("the following day") and the last quarter ("a year
+  // earlier" in results copy).
+  std::optional<absl::CivilDay> anchor_day_;
+  // The last month and the last year named, at any finer granularity too:
+  // "the following month", "that year".
+  std::optional<absl::CivilMonth> anchor_month_;
+  std::optional<std::int64_t> anchor_year_;
+  std::optional<std::pair<std::int64_t, int>> focus_quarter_;
+  // Sentence of each token and first token of each sentence.
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::size_t> sentence_start_;
-  std::vector<std::int8_t> sentence_future_;
 };
 
 // ---------------------------------------------------------------- Sentences
@@ -379,37 +462,122 @@ void Matcher::SplitSentences() {
       sentence_start_.push_back(i + 1);
     }
   }
-  sentence_future_.assign(sentence_start_.size(), -1);
 }
 
-bool Matcher::IsFuture(std::size_t i) {
-  if (i >= n_) return false;
-  const std::uint32_t s = sentence_of_[i];
-  if (sentence_future_[s] >= 0) return sentence_future_[s] == 1;
-  const std::size_t end =
-      s + 1 < sentence_start_.size() ? sentence_start_[s + 1] : n_;
-  bool future = false;
-  for (std::size_t k = sentence_start_[s]; k < end && !future; ++k) {
-    switch (Kw(k)) {
-      case Keyword::kWill:
-      case Keyword::kNext:
-      case Keyword::kUpcoming:
-        future = true;
-        break;
-      case Keyword::kWon:  // "won't"
-        future = IsPunct(k + 1, '\'') && Glued(k + 1) && k + 2 < end &&
-                 tokens_[k + 2].end - tokens_[k + 2].begin == 1 &&
-                 (text_[tokens_[k + 2].begin] | 0x20) == 't';
-        break;
+int Matcher::TenseCue(std::size_t k) const {
+  const int cue = WordTenseCue(k);
+  // "will be paid", "to be completed", "would be named": a participle after
+  // "be" is passive, and the "be" itself looks ahead.
+  if (cue < 0 && k > 0 && WordIs(k - 1, "be")) return 1;
+  // "had been scheduled to expire Friday": a plan that lay ahead once.
+  if (cue > 0 && k > 1 && WordIs(k - 1, "been") && WordIs(k - 2, "had")) {
+    return -1;
+  }
+  // "set to", "set for" look ahead; "the record set on Aug. 6" back;
+  // "has set Nov. 10 as the deadline" says nothing.
+  if (WordIs(k, "set")) {
+    if (Kw(k + 1) == Keyword::kTo || WordIs(k + 1, "for")) return 1;
+    return WordIs(k + 1, "on") ? -1 : 0;
+  }
+  return cue;
+}
+
+bool Matcher::IsModal(std::size_t k) const {
+  return Kw(k) == Keyword::kWill || WordIs(k, "would");
+}
+
+bool Matcher::IsRegularPast(std::size_t k) const {
+  return k < n_ && tokens_[k].kind == TokenKind::kWord &&
+         tokens_[k].lex == nullptr && WordTenseCue(k) < 0;
+}
+
+int Matcher::WordTenseCue(std::size_t k) const {
+  const Token& t = tokens_[k];
+  if (t.kind != TokenKind::kWord) return 0;
+  if (const LexEntry* lex = t.lex) {
+    switch (lex->keyword) {
+      case Keyword::kWon:  // "won't" is future, "won" past.
+        return IsPunct(k + 1, '\'') && Glued(k + 1) && k + 2 < n_ &&
+                       tokens_[k + 2].end - tokens_[k + 2].begin == 1 &&
+                       (text_[tokens_[k + 2].begin] | 0x20) == 't'
+                   ? 1
+                   : -1;
       case Keyword::kIsAre:  // "is to", "are due"
-        future = Kw(k + 1) == Keyword::kTo || Kw(k + 1) == Keyword::kDue;
-        break;
+        return Kw(k + 1) == Keyword::kTo || Kw(k + 1) == Keyword::kDue ? 1 : 0;
       default:
-        break;
+        return lex->tense;
     }
   }
-  sentence_future_[s] = future ? 1 : 0;
-  return future;
+  // A regular past form: a lower-case word of five letters or more ending
+  // in "ed" that is not one of the few common words that merely end so.
+  const absl::string_view word = text_.substr(t.begin, t.end - t.begin);
+  if (word.size() < 5 || t.capitalized || !absl::EndsWith(word, "ed")) {
+    return 0;
+  }
+  for (absl::string_view not_past :
+       {"hundred", "indeed", "proceed", "exceed", "succeed", "speed"}) {
+    if (word == not_past) return 0;
+  }
+  return -1;
+}
+
+Matcher::Tense Matcher::TenseAround(std::size_t first, std::size_t last) const {
+  if (first >= n_) return Tense::kUnknown;
+  // The nearest cue wins, the one before the expression on a tie: the verb
+  // closest to a date is most often the one it modifies.
+  constexpr std::size_t kBefore = 10;
+  constexpr std::size_t kAfter = 8;
+  const std::uint32_t s = sentence_of_[first];
+  const std::size_t begin = sentence_start_[s];
+  const std::size_t end =
+      s + 1 < sentence_start_.size() ? sentence_start_[s + 1] : n_;
+  for (std::size_t d = 1; d <= kBefore; ++d) {
+    if (first >= begin + d) {
+      if (const int cue = TenseCue(first - d)) {
+        // "will redeem preferred shares on Oct. 31": a modal further back
+        // governs an "-ed" word that may be a participle.
+        if (cue < 0 && IsRegularPast(first - d)) {
+          for (std::size_t e = d + 1; e <= kBefore && first >= begin + e; ++e) {
+            if (IsModal(first - e)) return Tense::kFuture;
+            if (TenseCue(first - e) != 0 && !IsRegularPast(first - e)) break;
+          }
+        }
+        return cue > 0 ? Tense::kFuture : Tense::kPast;
+      }
+    }
+    if (d <= kAfter && last + d - 1 < end) {
+      if (const int cue = TenseCue(last + d - 1)) {
+        return cue > 0 ? Tense::kFuture : Tense::kPast;
+      }
+    }
+  }
+  return Tense::kUnknown;
+}
+
+bool Matcher::IsEndpoint(std::size_t first) const {
+  if (first == 0) return false;
+  std::size_t k = first - 1;
+  // "until mid-November", "by around Nov. 1". A few steps at most, so that
+  // a long run of dashes costs nothing.
+  for (int steps = 0;
+       steps < 3 && k > 0 &&
+       (IsPunct(k, '-') || Kw(k) == Keyword::kEarly || Kw(k) == Keyword::kMid ||
+        Kw(k) == Keyword::kLate || Kw(k) == Keyword::kApprox);
+       ++steps) {
+    --k;
+  }
+  if (Kw(k) == Keyword::kUntil || WordIs(k, "by")) return true;
+  // "extended to Nov. 20", but not the second end of "from Oct. 1 to
+  // Oct. 31" or "Monday to Friday".
+  if (Kw(k) == Keyword::kTo && k > 0 &&
+      tokens_[k - 1].kind == TokenKind::kWord) {
+    const LexEntry* before = Lex(k - 1);
+    return before == nullptr ||
+           (before->month == 0 && before->weekday < 0 &&
+            before->unit == TimeUnit::kNone && before->number == 0 &&
+            before->ordinal == 0 && before->keyword != Keyword::kUp);
+  }
+  return false;
 }
 
 // -------------------------------------------------------------- Sub-parsers
@@ -556,6 +724,19 @@ std::optional<Matcher::Count> Matcher::CountAt(std::size_t i) const {
   const LexEntry* lex = t.lex;
   if (lex == nullptr) return std::nullopt;
   if (lex->keyword == Keyword::kA) {
+    // "a couple of years", "a hundred years".
+    if (Kw(i + 1) == Keyword::kCouple && Kw(i + 2) == Keyword::kOf) {
+      count.n = 2;
+      count.value = "2";
+      count.next = i + 3;
+      return count;
+    }
+    if (const LexEntry* number = Lex(i + 1); number && number->number >= 100) {
+      count.n = number->number;
+      count.value = absl::StrCat(count.n);
+      count.next = i + 2;
+      return count;
+    }
     if (Kw(i + 1) == Keyword::kFew) {
       count.value = "X";
       count.next = i + 2;
@@ -598,6 +779,48 @@ std::optional<Match> Matcher::ResolveMonth(std::size_t first, std::size_t last,
   if (!date) return std::nullopt;
   Match m = DateMatch(first, last, *date, style);
   m.year_written = year_written;
+  return m;
+}
+
+std::optional<Match> Matcher::ResolveDay(std::size_t first, std::size_t last,
+                                         int month, int day,
+                                         DateStyle style) const {
+  // 29 February exists in some year; resolution finds one.
+  if (!IsRealDay(2000, month, day)) return std::nullopt;
+  const Tense tense = TenseAround(first, last);
+  Pick pick = tense == Tense::kFuture ? Pick::kOnOrAfter : Pick::kOnOrBefore;
+  const auto year_of = [&](Pick p) {
+    std::int64_t y = PickYear(month * 32 + day, dct_.month() * 32 + dct_.day(),
+                              dct_.year(), p);
+    for (int tries = 0; tries < 8 && !IsRealDay(y, month, day); ++tries) {
+      y += p == Pick::kOnOrAfter ? 1 : -1;
+    }
+    return y;
+  };
+  std::int64_t y = year_of(pick);
+  if (tense != Tense::kFuture && IsEndpoint(first)) {
+    // An interval's end ("extended to Nov. 20", "by Dec. 15") is the
+    // nearest such day, before or after the DCT.
+    const std::int64_t ahead = year_of(Pick::kOnOrAfter);
+    if (IsRealDay(ahead, month, day) && IsRealDay(y, month, day) &&
+        YearInRange(ahead) && YearInRange(y) &&
+        absl::CivilDay(ahead, month, day) - dct_ <
+            dct_ - absl::CivilDay(y, month, day)) {
+      y = ahead;
+    }
+  } else if (tense == Tense::kUnknown) {
+    // With no tense to go by, a day in the next two weeks is the coming
+    // one: copy names a date of a year ago with its year.
+    const std::int64_t ahead = year_of(Pick::kOnOrAfter);
+    if (IsRealDay(ahead, month, day) && YearInRange(ahead) &&
+        absl::CivilDay(ahead, month, day) - dct_ <= kComingDays) {
+      y = ahead;
+    }
+  }
+  const std::optional<PartialDate> date = DayDate(y, month, day);
+  if (!date) return std::nullopt;
+  Match m = DateMatch(first, last, *date, style);
+  m.year_written = false;
   return m;
 }
 
@@ -661,21 +884,30 @@ std::optional<Match> Matcher::DayFirst(std::size_t i) {
     if (!date) return std::nullopt;
     m = DateMatch(i, k + 1, *date, DateStyle::kDayMonthYear);
   } else {
-    // 29 February exists in some year; resolution finds one.
-    if (!IsRealDay(2000, month, day)) return std::nullopt;
-    const Pick pick = TensePick(i);
-    std::int64_t y = PickYear(month * 32 + day, dct_.month() * 32 + dct_.day(),
-                              dct_.year(), pick);
-    for (int tries = 0; tries < 8 && !IsRealDay(y, month, day); ++tries) {
-      y += pick == Pick::kOnOrAfter ? 1 : -1;
-    }
-    const std::optional<PartialDate> date = DayDate(y, month, day);
-    if (!date) return std::nullopt;
-    m = DateMatch(i, k, *date, DateStyle::kDayMonth);
-    m->year_written = false;
+    m = ResolveDay(i, k, month, day, DateStyle::kDayMonth);
+    if (!m) return std::nullopt;
   }
   m->takes_article = tokens_[i].kind == TokenKind::kWord ||
                      tokens_[i].number_form == NumberForm::kOrdinal;
+  return m;
+}
+
+std::optional<Match> Matcher::DayRange(std::size_t i) {
+  // "between 18 and 20 January", "18-20 January": the first day takes its
+  // month and year from the second.
+  const int day = DayNumber(i);
+  if (day == 0) return std::nullopt;
+  if (Kw(i + 1) != Keyword::kAnd && Kw(i + 1) != Keyword::kTo &&
+      !IsPunct(i + 1, '-')) {
+    return std::nullopt;
+  }
+  const std::optional<Match> second = DayFirst(i + 2);
+  if (!second || !second->date) return std::nullopt;
+  const std::optional<PartialDate> date =
+      DayDate(second->date->year, second->date->month, day);
+  if (!date || day >= second->date->day) return std::nullopt;
+  Match m = DateMatch(i, i + 1, *date, DateStyle::kOther);
+  m.year_written = second->year_written;
   return m;
 }
 
@@ -702,39 +934,60 @@ std::optional<Match> Matcher::MonthFirst(std::size_t i, bool in_context) {
     if (year > 0) {
       const std::optional<PartialDate> date = DayDate(year, month, day);
       if (date) return DateMatch(i, k, *date, DateStyle::kMonthDayYear);
-    } else if (IsRealDay(2000, month, day)) {
-      const Pick pick = TensePick(i);
-      std::int64_t y = PickYear(
-          month * 32 + day, dct_.month() * 32 + dct_.day(), dct_.year(), pick);
-      for (int tries = 0; tries < 8 && !IsRealDay(y, month, day); ++tries) {
-        y += pick == Pick::kOnOrAfter ? 1 : -1;
-      }
-      const std::optional<PartialDate> date = DayDate(y, month, day);
-      if (date) {
-        Match m = DateMatch(i, j + 1, *date, DateStyle::kMonthDay);
-        m.year_written = false;
-        return m;
-      }
+    } else if (std::optional<Match> m =
+                   ResolveDay(i, j + 1, month, day, DateStyle::kMonthDay)) {
+      return m;
     }
   }
-  // "February 2024", "February, 2024", "February of 2024".
+  // "February 2024", "February, 2024", "February of 2024", "February
+  // nineteen ninety-eight", "February this year", "June last year".
   std::size_t k = j;
   if (IsPunct(k, ',') || Kw(k) == Keyword::kOf) ++k;
-  const std::int64_t year = YearAt(k, true);
+  std::size_t after_year = k + 1;
+  std::int64_t year = YearAt(k, true);
+  if (year < 0) year = WordYearAt(k, &after_year);
+  DateStyle style = DateStyle::kMonthYear;
+  bool plural = false;
+  if (year < 0 && k == j && UnitAt(k + 1, &plural) == TimeUnit::kYear &&
+      !plural) {
+    const Keyword which = Kw(k);
+    if (which == Keyword::kThis || which == Keyword::kLast ||
+        which == Keyword::kNext) {
+      year = dct_.year() + (which == Keyword::kLast   ? -1
+                            : which == Keyword::kNext ? 1
+                                                      : 0);
+      after_year = k + 2;
+      style = DateStyle::kOther;
+    }
+  }
   if (year > 0) {
     const std::optional<PartialDate> date = MonthDate(year, month);
-    if (date) return DateMatch(i, k + 1, *date, DateStyle::kMonthYear);
+    if (date) return DateMatch(i, after_year, *date, style);
   }
   // "in February". Without a preposition only unambiguous, capitalised
   // month names count.
   if (!tokens_[i].capitalized || (needs_context && !in_context)) {
     return std::nullopt;
   }
-  return ResolveMonth(i, j, month, TensePick(i), DateStyle::kMonth,
+  Pick pick = TensePick(i, j);
+  if (pick == Pick::kOnOrBefore && IsEndpoint(i)) {
+    // "through January", "until mid-November": the nearer one.
+    const int ahead = (month - dct_.month() + 12) % 12;
+    const int back = (dct_.month() - month + 12) % 12;
+    if (ahead < back) pick = Pick::kOnOrAfter;
+  }
+  return ResolveMonth(i, j, month, pick, DateStyle::kMonth,
                       /*year_written=*/false);
 }
 
 std::optional<Match> Matcher::Year(std::size_t i, bool in_context) const {
+  // "nineteen ninety-six", as broadcast transcripts write years.
+  std::size_t next = 0;
+  if (const std::int64_t spoken = WordYearAt(i, &next); spoken > 0) {
+    if (const std::optional<PartialDate> date = YearDate(spoken)) {
+      return DateMatch(i, next, *date, DateStyle::kYear);
+    }
+  }
   const std::int64_t year = YearAt(i, in_context);
   if (year < 0) return std::nullopt;
   const std::optional<PartialDate> date = YearDate(year);
@@ -783,10 +1036,11 @@ std::optional<Match> Matcher::Season(std::size_t i, bool in_context) {
   if (!in_context || lex->season_needs_year) return std::nullopt;
   const Keyword before = Kw(i - 1);
   if (before == Keyword::kTo || before == Keyword::kAnd) return std::nullopt;
-  return ResolveSeason(i, i + 1, lex->season, TensePick(i));
+  return ResolveSeason(i, i + 1, lex->season, TensePick(i, i + 1));
 }
 
 std::optional<Match> Matcher::QuarterOrHalf(std::size_t i) {
+  bool hyphenated = false;
   int quarter = 0;
   int half = 0;
   std::size_t j = 0;
@@ -796,7 +1050,10 @@ std::optional<Match> Matcher::QuarterOrHalf(std::size_t i) {
   } else {
     const int ordinal = Ordinal(i, &j);
     if (ordinal < 1 || ordinal > 4) return std::nullopt;
-    if (IsPunct(j, '-') && Glued(j) && Glued(j + 1)) ++j;  // "first-quarter"
+    // "first-quarter results": an adjective, without the article before
+    // it.
+    hyphenated = IsPunct(j, '-') && Glued(j) && Glued(j + 1);
+    if (hyphenated) ++j;
     bool plural = false;
     if (UnitAt(j, &plural) == TimeUnit::kQuarter && !plural) {
       quarter = ordinal;
@@ -816,14 +1073,19 @@ std::optional<Match> Matcher::QuarterOrHalf(std::size_t i) {
     last = j;
     const int dct_index =
         quarter ? (dct_.month() - 1) / 3 + 1 : (dct_.month() - 1) / 6 + 1;
-    year = PickYear(quarter ? quarter : half, dct_index, dct_.year(),
-                    TensePick(i));
+    const int index = quarter ? quarter : half;
+    // Results are reported after a quarter ends, so that even a sentence
+    // about the future ("expects third-quarter results") means the quarter
+    // just gone rather than next year's.
+    year = TensePick(i, j) == Pick::kOnOrAfter && index < dct_index - 1
+               ? dct_.year() + 1
+               : PickYear(index, dct_index, dct_.year(), Pick::kOnOrBefore);
     if (!YearInRange(year)) return std::nullopt;
   }
   Match m = ValueMatch(i, last, TimexType::kDate,
-                       quarter ? absl::StrFormat("%04d-Q%d", year, quarter)
+                       quarter ? QuarterValue(year, quarter)
                                : absl::StrFormat("%04d-H%d", year, half));
-  m.takes_article = true;
+  m.takes_article = !hyphenated;
   return m;
 }
 
@@ -845,6 +1107,7 @@ std::optional<Match> Matcher::Calendar(std::size_t i, bool in_context) {
   std::optional<Match> best;
   Offer(best, Iso(i));
   Offer(best, DayFirst(i));
+  Offer(best, DayRange(i));
   Offer(best, MonthFirst(i, in_context));
   Offer(best, Year(i, in_context));
   Offer(best, Decade(i));
@@ -871,88 +1134,129 @@ std::optional<Match> Matcher::Article(std::size_t i) {
   // "the 1990s", "the first quarter of 2024", "the early 1990s".
   std::optional<Match> inner = Calendar(j, true);
   Offer(inner, Modified(j));
-  Offer(inner, PartOf(j));
   if (inner && inner->takes_article) {
     inner->first = i;
     Offer(best, std::move(inner));
   }
-  // "the beginning of 2024", "the end of the year".
-  std::optional<Match> part = PartOf(j);
+  // "the beginning of 2024", "the end of the year", "the following day",
+  // "the previous Friday".
+  std::optional<Match> part = Modified(j);
+  if (part && Kw(j) != Keyword::kBeginning && Kw(j) != Keyword::kMiddle &&
+      Kw(j) != Keyword::kEnd) {
+    part.reset();
+  }
+  if (Kw(j) == Keyword::kFollowing || Kw(j) == Keyword::kPrevious) {
+    Offer(part, Deictic(j));
+  }
+  // "the next day": the day after the last one named, or after the DCT.
+  bool day_plural = false;
+  if (Kw(j) == Keyword::kNext && UnitAt(j + 1, &day_plural) == TimeUnit::kDay &&
+      !day_plural) {
+    if (std::optional<Match> next_day = ShiftFrom(i, j + 2, TimeUnit::kDay, 1,
+                                                  anchor_day_.value_or(dct_))) {
+      next_day->refers_back = anchor_day_.has_value();
+      Offer(part, std::move(next_day));
+    }
+  }
   if (part) {
     part->first = i;
     Offer(best, std::move(part));
   }
+  // "the nineteenth": a day of the month last named, or of the DCT's.
+  std::size_t after_ordinal = 0;
+  if (const int day = Ordinal(j, &after_ordinal);
+      day >= 1 && day <= 31 && tokens_[j].kind == TokenKind::kWord &&
+      (after_ordinal >= n_ ||
+       (tokens_[after_ordinal].kind == TokenKind::kPunct &&
+        !IsPunct(after_ordinal, '-')))) {
+    const absl::CivilDay base = anchor_day_.value_or(dct_);
+    absl::CivilMonth month(base);
+    if (!anchor_day_ && day > dct_.day()) month -= 1;
+    if (const auto date = DayDate(month.year(), month.month(), day)) {
+      Match m = DateMatch(i, after_ordinal, *date, DateStyle::kOther);
+      m.refers_back = anchor_day_.has_value();
+      Offer(best, std::move(m));
+    }
+  }
+  // "the nine months", "the first two years", "the four days".
+  std::size_t k = j;
+  if (WordIs(k, "first") || Kw(k) == Keyword::kLatest) ++k;
+  if (const std::optional<Count> count = CountAt(k);
+      count && !count->article && count->value != "X") {
+    bool plural = false;
+    const TimeUnit unit = UnitAt(count->next, &plural);
+    if (unit != TimeUnit::kNone && plural == (count->n != 1) &&
+        Kw(count->next + 1) != Keyword::kOld) {
+      const std::string value = DurationValue(unit, count->value);
+      if (!value.empty()) {
+        Offer(best,
+              ValueMatch(i, count->next + 1, TimexType::kDuration, value));
+      }
+    }
+  }
   return best;
 }
 
-std::optional<Match> Matcher::Modified(std::size_t i) {
-  const char* mod = nullptr;
-  switch (Kw(i)) {
-    case Keyword::kEarly:
-      mod = "START";
-      break;
-    case Keyword::kMid:
-      mod = "MID";
-      break;
-    case Keyword::kLate:
-      mod = "END";
-      break;
-    default:
-      return std::nullopt;
-  }
-  std::size_t j = i + 1;
-  if (IsPunct(j, '-') && Glued(j) && Glued(j + 1)) ++j;  // "mid-2023"
-  std::optional<Match> inner = Calendar(j, true);
-  if (!inner || inner->type != TimexType::kDate ||
-      (inner->date && inner->date->granularity == Granularity::kDay)) {
-    return std::nullopt;
-  }
-  inner->first = i;
-  inner->mod = mod;
-  return inner;
-}
+// Words that qualify the expression after them, with the TIMEX3 `mod` they
+// give it. "earlier this year" and "sometime next year" keep the value of
+// "this year" and "next year" and add no mod.
+struct Qualifier {
+  Keyword keyword;
+  const char* mod;
+  bool needs_of;  // "the end of 2023", "the beginning of the year".
+};
 
-std::optional<Match> Matcher::PartOf(std::size_t i) {
-  const char* mod = nullptr;
-  switch (Kw(i)) {
-    case Keyword::kBeginning:
-      mod = "START";
-      break;
-    case Keyword::kMiddle:
-      mod = "MID";
-      break;
-    case Keyword::kEnd:
-      mod = "END";
-      break;
-    default:
-      return std::nullopt;
+constexpr Qualifier kQualifiers[] = {
+    {Keyword::kEarly, "START", false},   {Keyword::kMid, "MID", false},
+    {Keyword::kLate, "END", false},      {Keyword::kEarlier, "", false},
+    {Keyword::kLater, "", false},        {Keyword::kSometime, "", false},
+    {Keyword::kApprox, "APPROX", false}, {Keyword::kBeginning, "START", true},
+    {Keyword::kMiddle, "MID", true},     {Keyword::kEnd, "END", true},
+};
+
+std::optional<Match> Matcher::Modified(std::size_t i) {
+  const Qualifier* qualifier = nullptr;
+  for (const Qualifier& q : kQualifiers) {
+    if (q.keyword == Kw(i)) qualifier = &q;
   }
-  if (Kw(i + 1) != Keyword::kOf) return std::nullopt;
-  const std::size_t j = i + 2;
+  if (qualifier == nullptr) return std::nullopt;
+  std::size_t j = i + 1;
+  if (qualifier->needs_of) {
+    if (Kw(j) != Keyword::kOf) return std::nullopt;
+    ++j;
+  } else if (IsPunct(j, '-') && Glued(j) && Glued(j + 1)) {
+    ++j;  // "mid-2023"
+  }
   std::optional<Match> inner = Calendar(j, true);
   Offer(inner, Deictic(j));
-  // "the end of the year": the DCT's year, month or week.
-  bool plural = false;
-  if (Kw(j) == Keyword::kThe && !inner) {
-    const TimeUnit unit = UnitAt(j + 1, &plural);
-    if (!plural && unit == TimeUnit::kYear) {
-      if (auto date = YearDate(dct_.year())) {
-        inner = DateMatch(j, j + 2, *date, DateStyle::kOther);
-      }
-    } else if (!plural && unit == TimeUnit::kMonth) {
+  if (!qualifier->needs_of) {
+    // "late yesterday", "early Tuesday", "around 7:15 p.m.".
+    Offer(inner, Anchored(j));
+    Offer(inner, Weekday(j));
+    Offer(inner, Clock(j));
+  } else if (!inner) {
+    // "the end of the year": the DCT's year, month or week.
+    Offer(inner, Phrase(j));
+    bool plural = false;
+    if (Kw(j) == Keyword::kThe && UnitAt(j + 1, &plural) == TimeUnit::kMonth &&
+        !plural) {
       if (auto date = MonthDate(dct_.year(), dct_.month())) {
         inner = DateMatch(j, j + 2, *date, DateStyle::kOther);
       }
-    } else if (!plural && unit == TimeUnit::kWeek) {
-      inner = ValueMatch(j, j + 2, TimexType::kDate, IsoWeek(dct_));
     }
   }
-  if (!inner || inner->type != TimexType::kDate ||
-      (inner->date && inner->date->granularity == Granularity::kDay)) {
+  if (!inner || inner->first != j ||
+      (inner->type != TimexType::kDate && inner->type != TimexType::kTime) ||
+      inner->value.find('P') == 0) {
+    return std::nullopt;
+  }
+  // "about 1990" is a quantity as often as a year.
+  if (qualifier->keyword == Keyword::kApprox && inner->date &&
+      inner->date->granularity == Granularity::kYear) {
     return std::nullopt;
   }
   inner->first = i;
-  inner->mod = mod;
+  if (*qualifier->mod != 0) inner->mod = qualifier->mod;
   return inner;
 }
 
@@ -1041,6 +1345,13 @@ std::optional<Match> Matcher::DeicticDuration(std::size_t i,
     // one. Without "the", "last year" is a date (see Deictic), but "past
     // year" is still a duration.
     if (!with_article && Kw(i) != Keyword::kPast) return std::nullopt;
+    // "the following day", "the previous month", "the next day": a date
+    // (see Deictic and Article).
+    if (!plural &&
+        (Kw(i) == Keyword::kFollowing || Kw(i) == Keyword::kPrevious ||
+         (Kw(i) == Keyword::kNext && unit == TimeUnit::kDay))) {
+      return std::nullopt;
+    }
     amount = plural ? "X" : "1";
   } else if (!plural && count->n != 1) {
     return std::nullopt;
@@ -1073,14 +1384,72 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
       pick = Pick::kAfter;
       break;
     case Keyword::kPast:
+      // "past spring" (of "this past spring") is the last one; "past year"
+      // a duration.
+      if (const LexEntry* next = Lex(i + 1);
+          next && (next->season > 0 || next->weekday >= 0)) {
+        step = -1;
+        pick = Pick::kBefore;
+        break;
+      }
       return DeicticDuration(i, i);
     default:
       return std::nullopt;
+  }
+  // "this coming Sunday", "this past spring".
+  if (this_period &&
+      (Kw(i + 1) == Keyword::kComing || Kw(i + 1) == Keyword::kPast)) {
+    std::optional<Match> inner = Deictic(i + 1);
+    if (inner && inner->type == TimexType::kDate) {
+      inner->first = i;
+      return inner;
+    }
+    return std::nullopt;
   }
   std::optional<Match> best = DeicticDuration(i, i);
   const std::size_t j = i + 1;
   const LexEntry* lex = Lex(j);
   if (lex == nullptr) return best;
+  // "the following day", "the previous year", "the previous Friday": from
+  // the last date the text named at the unit's granularity, when it named
+  // one.
+  if ((Kw(i) == Keyword::kFollowing || Kw(i) == Keyword::kPrevious) &&
+      !lex->unit_plural && !lex->weekday_plural) {
+    std::optional<absl::CivilDay> base;
+    switch (lex->unit) {
+      case TimeUnit::kDay:
+      case TimeUnit::kWeek:
+        base = anchor_day_;
+        break;
+      case TimeUnit::kMonth:
+        if (anchor_month_) base = absl::CivilDay(*anchor_month_);
+        break;
+      case TimeUnit::kYear:
+      case TimeUnit::kDecade:
+        if (anchor_year_ && YearInRange(*anchor_year_)) {
+          base = absl::CivilDay(*anchor_year_, 7, 1);
+        }
+        break;
+      default:
+        if (lex->weekday >= 0) base = anchor_day_;
+        break;
+    }
+    std::optional<Match> from_anchor;
+    if (base && lex->weekday >= 0) {
+      const int from = static_cast<int>(absl::GetWeekday(*base));
+      const int shift = step < 0 ? -(((from - lex->weekday) + 6) % 7 + 1)
+                                 : ((lex->weekday - from) + 6) % 7 + 1;
+      if (const auto date = CivilDate(*base + shift)) {
+        from_anchor = DateMatch(i, j + 1, *date, DateStyle::kOther);
+      }
+    } else if (base) {
+      from_anchor = ShiftFrom(i, j + 1, lex->unit, step, *base);
+    }
+    if (from_anchor) {
+      from_anchor->refers_back = true;
+      return from_anchor;
+    }
+  }
   if (lex->weekday >= 0 && !lex->weekday_plural) {
     if (this_period) {
       const int today = static_cast<int>(absl::GetWeekday(dct_));
@@ -1151,44 +1520,16 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
   const TimeUnit unit = UnitAt(j, &plural);
   if (plural || lex->keyword == Keyword::kFrequency) return best;
   std::optional<Match> period;
-  switch (unit) {
-    case TimeUnit::kYear:
-      if (auto date = YearDate(dct_.year() + step)) {
-        period = DateMatch(i, j + 1, *date, DateStyle::kOther);
-      }
-      break;
-    case TimeUnit::kMonth: {
-      const absl::CivilMonth month = absl::CivilMonth(dct_) + step;
-      if (auto date = MonthDate(month.year(), month.month())) {
-        period = DateMatch(i, j + 1, *date, DateStyle::kOther);
-      }
-      break;
+  if (unit == TimeUnit::kQuarter) {
+    const absl::CivilMonth month = absl::CivilMonth(dct_) + 3 * step;
+    if (YearInRange(month.year())) {
+      period =
+          ValueMatch(i, j + 1, TimexType::kDate,
+                     QuarterValue(month.year(), (month.month() - 1) / 3 + 1));
     }
-    case TimeUnit::kWeek:
-      if (YearInRange(dct_.year())) {
-        period =
-            ValueMatch(i, j + 1, TimexType::kDate, IsoWeek(dct_ + 7 * step));
-      }
-      break;
-    case TimeUnit::kQuarter: {
-      const absl::CivilMonth month = absl::CivilMonth(dct_) + 3 * step;
-      if (YearInRange(month.year())) {
-        period = ValueMatch(i, j + 1, TimexType::kDate,
-                            absl::StrFormat("%04d-Q%d", month.year(),
-                                            (month.month() - 1) / 3 + 1));
-      }
-      break;
-    }
-    case TimeUnit::kDecade: {
-      const std::int64_t year = dct_.year() + 10 * step;
-      if (YearInRange(year)) {
-        period = ValueMatch(i, j + 1, TimexType::kDate,
-                            absl::StrFormat("%03d", year / 10));
-      }
-      break;
-    }
-    default:
-      break;
+  } else if (unit != TimeUnit::kDay) {
+    // "this day", "last day" are rarely dates ("the last day of talks").
+    period = ShiftFrom(i, j + 1, unit, step, dct_);
   }
   Offer(best, std::move(period));
   return best;
@@ -1210,9 +1551,28 @@ std::optional<Match> Matcher::Weekday(std::size_t i) {
   Offer(dated, MonthFirst(j, true));
   if (dated && dated->date && dated->date->granularity == Granularity::kDay) {
     dated->first = i;
+    if (!dated->year_written) {
+      // "Saturday, April 25": the year in which that day is a Saturday,
+      // of the two around the one the tense chose.
+      const PartialDate& d = *dated->date;
+      for (const int shift : {0, 1, -1}) {
+        const std::int64_t year = d.year + shift;
+        if (!YearInRange(year) || !IsRealDay(year, d.month, d.day)) continue;
+        if (static_cast<int>(absl::GetWeekday(
+                absl::CivilDay(year, d.month, d.day))) == lex->weekday) {
+          if (shift != 0) {
+            const std::optional<PartialDate> moved =
+                DayDate(year, d.month, d.day);
+            dated->date = moved;
+            dated->value = moved->ToTimex();
+          }
+          break;
+        }
+      }
+    }
     return dated;
   }
-  return ResolveWeekday(i, i + 1, lex->weekday, TensePick(i));
+  return ResolveWeekday(i, i + 1, lex->weekday, TensePick(i, i + 1));
 }
 
 std::optional<Match> Matcher::Duration(std::size_t i) const {
@@ -1261,70 +1621,123 @@ std::optional<Match> Matcher::Duration(std::size_t i) const {
     if (plural) return std::nullopt;
     // "a second" is far more often an ordinal than a duration.
     if (count->article && unit == TimeUnit::kSecond) return std::nullopt;
-  } else if (count->n == 1 ? false : !plural) {
-    return std::nullopt;
+    // "358,000 a month", "$1.76 a year": a rate, not a duration.
+    const Keyword after_unit = Kw(k + 1);
+    if (count->article && j > 0 && j == i && after_unit != Keyword::kAgo &&
+        after_unit != Keyword::kEarlier && after_unit != Keyword::kLater &&
+        (tokens_[j - 1].kind == TokenKind::kNumber ||
+         Kw(j - 1) == Keyword::kCountNoun || IsPunct(j - 1, '%'))) {
+      return std::nullopt;
+    }
+  } else if (count->n != 1 && !plural) {
+    // "a five year low", "a two day rally": a count word before a singular
+    // unit and a noun, the hyphen left out.
+    if (count->n < 2 || k + 1 >= n_ ||
+        tokens_[k + 1].kind != TokenKind::kWord || tokens_[k + 1].lex) {
+      return std::nullopt;
+    }
   }
   std::string value = DurationValue(unit, count->value);
   if (value.empty()) return std::nullopt;
   std::size_t last = k + 1;
-  Match m;
-  // "two years ago": a date that far back, at that unit's granularity.
-  if (Kw(last) == Keyword::kAgo) {
+  // "a year and a half", "two hours and a half"; "a minute and a half
+  // later" keeps "later" out, as a duration.
+  if (!adjective && count->n > 0 && count->value == absl::StrCat(count->n) &&
+      Kw(last) == Keyword::kAnd && Kw(last + 1) == Keyword::kA &&
+      !IsPunct(last, ',') && Kw(last + 2) == Keyword::kHalf &&
+      Kw(last + 3) != Keyword::kAgo) {
+    if (std::string half = HalfMoreDuration(unit, count->n); !half.empty()) {
+      Match m = ValueMatch(i, last + 3, TimexType::kDuration, std::move(half));
+      m.mod = mod;
+      return m;
+    }
+  }
+  // "two years ago" counts back from the DCT; "a year earlier", "two days
+  // later" from the date the text last mentioned.
+  const Keyword after = Kw(last);
+  if (after == Keyword::kAgo || after == Keyword::kEarlier ||
+      after == Keyword::kLater) {
     const std::int64_t n = count->value == "X" ? -1 : count->n;
-    std::optional<Match> ago;
+    std::optional<Match> shifted;
     if (n < 0) {
-      ago = ValueMatch(i, last + 1, TimexType::kDate, "PAST_REF");
+      shifted =
+          ValueMatch(i, last + 1, TimexType::kDate,
+                     after == Keyword::kLater ? "FUTURE_REF" : "PAST_REF");
     } else if (n <= 100000 && count->value == absl::StrCat(n)) {
-      switch (unit) {
-        case TimeUnit::kYear:
-          if (auto date = YearDate(dct_.year() - n)) {
-            ago = DateMatch(i, last + 1, *date, DateStyle::kOther);
-          }
-          break;
-        case TimeUnit::kMonth: {
-          const absl::CivilMonth month = absl::CivilMonth(dct_) - n;
-          if (auto date = MonthDate(month.year(), month.month())) {
-            ago = DateMatch(i, last + 1, *date, DateStyle::kOther);
-          }
-          break;
-        }
-        case TimeUnit::kWeek:
-          if (YearInRange((dct_ - 7 * n).year())) {
-            ago = ValueMatch(i, last + 1, TimexType::kDate,
-                             IsoWeek(dct_ - 7 * n));
-          }
-          break;
-        case TimeUnit::kDay:
-          if (auto date = CivilDate(dct_ - n)) {
-            ago = DateMatch(i, last + 1, *date, DateStyle::kOther);
-          }
-          break;
-        case TimeUnit::kDecade:
-          if (YearInRange(dct_.year() - 10 * n)) {
-            ago = ValueMatch(
-                i, last + 1, TimexType::kDate,
-                absl::StrFormat("%03d", (dct_.year() - 10 * n) / 10));
-          }
-          break;
-        default:
-          break;
-      }
+      shifted = Shifted(i, last + 1, unit, after == Keyword::kLater ? n : -n,
+                        after == Keyword::kAgo);
     }
-    if (ago) {
-      ago->mod = mod;
-      return ago;
+    if (shifted) {
+      shifted->mod = mod;
+      return shifted;
     }
   }
-  // "30 years old", "30-year-old".
-  if (!adjective && Kw(last) == Keyword::kOld) {
-    ++last;
-  } else if (adjective && IsPunct(last, '-') && Glued(last) &&
-             Glued(last + 1) && Kw(last + 1) == Keyword::kOld) {
-    last += 2;
+  // Ages ("30 years old", "a 30-year-old man") are not time expressions.
+  if ((!adjective && Kw(last) == Keyword::kOld) ||
+      (adjective && IsPunct(last, '-') && Glued(last) && Glued(last + 1) &&
+       Kw(last + 1) == Keyword::kOld)) {
+    return std::nullopt;
   }
-  m = ValueMatch(i, last, TimexType::kDuration, std::move(value));
+  Match m = ValueMatch(i, last, TimexType::kDuration, std::move(value));
   m.mod = mod;
   return m;
+}
+
+std::optional<Match> Matcher::Shifted(std::size_t first, std::size_t last,
+                                      TimeUnit unit, std::int64_t n,
+                                      bool from_dct) const {
+  // In results copy "a year ago" and "a year earlier" mean the quarter
+  // under discussion, a year before.
+  if (unit == TimeUnit::kYear && focus_quarter_) {
+    const std::int64_t year = focus_quarter_->first + n;
+    if (!YearInRange(year)) return std::nullopt;
+    Match m = ValueMatch(first, last, TimexType::kDate,
+                         QuarterValue(year, focus_quarter_->second));
+    m.refers_back = true;
+    return m;
+  }
+  return ShiftFrom(first, last, unit, n,
+                   from_dct || !anchor_day_ ? dct_ : *anchor_day_);
+}
+
+std::optional<Match> Matcher::ShiftFrom(std::size_t first, std::size_t last,
+                                        TimeUnit unit, std::int64_t n,
+                                        absl::CivilDay anchor) const {
+  switch (unit) {
+    case TimeUnit::kYear:
+      if (auto date = YearDate(anchor.year() + n)) {
+        return DateMatch(first, last, *date, DateStyle::kOther);
+      }
+      break;
+    case TimeUnit::kMonth: {
+      const absl::CivilMonth month = absl::CivilMonth(anchor) + n;
+      if (auto date = MonthDate(month.year(), month.month())) {
+        return DateMatch(first, last, *date, DateStyle::kOther);
+      }
+      break;
+    }
+    case TimeUnit::kWeek:
+      if (YearInRange((anchor + 7 * n).year())) {
+        return ValueMatch(first, last, TimexType::kDate,
+                          IsoWeek(anchor + 7 * n));
+      }
+      break;
+    case TimeUnit::kDay:
+      if (auto date = CivilDate(anchor + n)) {
+        return DateMatch(first, last, *date, DateStyle::kOther);
+      }
+      break;
+    case TimeUnit::kDecade:
+      if (YearInRange(anchor.year() + 10 * n)) {
+        return ValueMatch(
+            first, last, TimexType::kDate,
+            absl::StrFormat("%03d", (anchor.year() + 10 * n) / 10));
+      }
+      break;
+    default:
+      break;
+  }
+  return std::nullopt;
 }
 
 std::optional<Match> Matcher::Set(std::size_t i) const {
@@ -1336,8 +1749,16 @@ std::optional<Match> Matcher::Set(std::size_t i) const {
     if (value.empty()) return std::nullopt;
     return ValueMatch(i, last, TimexType::kSet, std::move(value));
   };
-  // "daily", "annually".
-  if (lex->keyword == Keyword::kFrequency) return set(i + 1, lex->unit, "1");
+  // "daily", "annually"; but "quarterly dividend", "daily volume" name a
+  // kind of thing, not how often something happens.
+  if (lex->keyword == Keyword::kFrequency) {
+    if (i + 1 < n_ && tokens_[i + 1].kind == TokenKind::kWord &&
+        !tokens_[i + 1].capitalized && Kw(i + 1) != Keyword::kAnd &&
+        Kw(i + 1) != Keyword::kOr) {
+      return std::nullopt;
+    }
+    return set(i + 1, lex->unit, "1");
+  }
   bool plural = false;
   // "every day", "every single day", "every other week", "every two years",
   // "each Monday".
@@ -1403,6 +1824,382 @@ std::optional<Match> Matcher::Recent(std::size_t i) const {
   return ValueMatch(i, i + 2, TimexType::kDuration, DurationValue(unit, "X"));
 }
 
+// ------------------------------------------------ Times, phrases, periods
+
+bool Matcher::WordIs(std::size_t i, absl::string_view lower) const {
+  if (i >= n_ || tokens_[i].kind != TokenKind::kWord) return false;
+  const Token& t = tokens_[i];
+  return absl::EqualsIgnoreCase(text_.substr(t.begin, t.end - t.begin), lower);
+}
+
+std::int64_t Matcher::WordYearAt(std::size_t i, std::size_t* next) const {
+  const LexEntry* lex = Lex(i);
+  if (lex == nullptr) return -1;
+  // "two thousand", "two thousand and one".
+  if (lex->number == 2 && Kw(i + 1) == Keyword::kThousand) {
+    std::size_t k = i + 2;
+    if (Kw(k) == Keyword::kAnd) ++k;
+    if (const LexEntry* unit = Lex(k);
+        unit && unit->number >= 1 && unit->number <= 19) {
+      *next = k + 1;
+      return 2000 + unit->number;
+    }
+    *next = i + 2;
+    return 2000;
+  }
+  // "nineteen ninety-six", "nineteen seventy".
+  if (lex->number != 19) return -1;
+  const LexEntry* tens = Lex(i + 1);
+  if (tens == nullptr || tens->number < 10 || tens->number > 90 ||
+      (tens->number >= 20 && tens->number % 10 != 0)) {
+    return -1;
+  }
+  std::int64_t year = 1900 + tens->number;
+  *next = i + 2;
+  if (tens->number >= 20 && IsPunct(i + 2, '-') && Glued(i + 2) &&
+      Glued(i + 3)) {
+    const LexEntry* unit = Lex(i + 3);
+    if (unit && unit->number >= 1 && unit->number <= 9) {
+      year += unit->number;
+      *next = i + 4;
+    }
+  }
+  return year;
+}
+
+std::pair<std::int64_t, int> Matcher::FocusQuarter() const {
+  if (focus_quarter_) return *focus_quarter_;
+  // The quarter last ended before the DCT: the one being reported on.
+  const int done = (dct_.month() - 1) / 3;
+  return done == 0 ? std::pair<std::int64_t, int>{dct_.year() - 1, 4}
+                   : std::pair<std::int64_t, int>{dct_.year(), done};
+}
+
+std::optional<Match> Matcher::DayAt(std::size_t i) {
+  std::optional<Match> day;
+  switch (Kw(i)) {
+    case Keyword::kToday:
+    case Keyword::kYesterday:
+    case Keyword::kTomorrow:
+      day = Anchored(i);
+      break;
+    default:
+      day = Weekday(i);
+      Offer(day, DayFirst(i));
+      Offer(day, MonthFirst(i, true));
+      break;
+  }
+  if (!day || !day->date || day->date->granularity != Granularity::kDay) {
+    return std::nullopt;
+  }
+  return day;
+}
+
+std::optional<Match> Matcher::Clock(std::size_t i) {
+  int hour = -1;
+  int minute = 0;
+  std::size_t j = i + 1;
+  if (Kw(i) == Keyword::kNoon) {
+    hour = 12;
+  } else if (Kw(i) == Keyword::kMidnight) {
+    hour = 24;
+  } else {
+    if (!IsNumber(i, NumberForm::kPlain) || tokens_[i].digits > 2 ||
+        tokens_[i].number < 1 || tokens_[i].number > 12) {
+      return std::nullopt;
+    }
+    hour = static_cast<int>(tokens_[i].number);
+    if (IsPunct(j, ':') && Glued(j) && Glued(j + 1) &&
+        IsNumber(j + 1, NumberForm::kPlain) && tokens_[j + 1].digits == 2 &&
+        tokens_[j + 1].number < 60) {
+      minute = static_cast<int>(tokens_[j + 1].number);
+      j += 2;
+    }
+    // "a.m.", "p.m.", "am", "pm".
+    bool pm = false;
+    if ((WordIs(j, "a") || WordIs(j, "p")) && IsPunct(j + 1, '.') &&
+        Glued(j + 1) && WordIs(j + 2, "m") && Glued(j + 2)) {
+      pm = WordIs(j, "p");
+      j += 3;
+      if (IsPunct(j, '.') && Glued(j)) ++j;
+    } else if (WordIs(j, "am") || WordIs(j, "pm")) {
+      pm = WordIs(j, "pm");
+      ++j;
+    } else {
+      return std::nullopt;
+    }
+    if (pm && hour < 12) hour += 12;
+    if (!pm && hour == 12) hour = 0;
+  }
+  if (Kw(j) == Keyword::kTimeZone) ++j;
+  // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9": the day it is on.
+  std::size_t k = IsPunct(j, ',') ? j + 1 : j;
+  absl::CivilDay day = dct_;
+  if (std::optional<Match> on = DayAt(k)) {
+    day = absl::CivilDay(on->date->year, on->date->month, on->date->day);
+    j = on->last;
+  } else if (hour == 12 || hour == 24) {
+    // "noon", "midnight" alone are words more often than times.
+    if (i + 1 == j) return std::nullopt;
+  }
+  const std::optional<PartialDate> date = CivilDate(day);
+  if (!date) return std::nullopt;
+  return ValueMatch(
+      i, j, TimexType::kTime,
+      hour == 24
+          ? absl::StrCat(date->ToTimex(), "T24:00")
+          : absl::StrFormat("%sT%02d:%02d", date->ToTimex(), hour, minute));
+}
+
+// The TIMEX3 code of a part of the day, or nullptr.
+const char* PartOfDayCode(Keyword keyword) {
+  switch (keyword) {
+    case Keyword::kMorning:
+      return "MO";
+    case Keyword::kAfternoon:
+      return "AF";
+    case Keyword::kEvening:
+      return "EV";
+    case Keyword::kNight:
+      return "NI";
+    default:
+      return nullptr;
+  }
+}
+
+std::optional<Match> Matcher::DayPart(std::size_t i) {
+  // "Saturday night", "yesterday morning".
+  if (std::optional<Match> day = DayAt(i)) {
+    const char* part = PartOfDayCode(Kw(day->last));
+    if (part == nullptr) return std::nullopt;
+    return ValueMatch(i, day->last + 1, TimexType::kTime,
+                      absl::StrCat(day->date->ToTimex(), "T", part));
+  }
+  // "mid-afternoon yesterday", "late morning".
+  const Keyword mod = Kw(i);
+  if (mod != Keyword::kMid && mod != Keyword::kEarly && mod != Keyword::kLate) {
+    return std::nullopt;
+  }
+  std::size_t j = i + 1;
+  if (IsPunct(j, '-') && Glued(j) && Glued(j + 1)) ++j;
+  const char* part = PartOfDayCode(Kw(j));
+  if (part == nullptr) return std::nullopt;
+  std::size_t last = j + 1;
+  absl::CivilDay day = dct_;
+  if (std::optional<Match> on = DayAt(last)) {
+    day = absl::CivilDay(on->date->year, on->date->month, on->date->day);
+    last = on->last;
+  }
+  const std::optional<PartialDate> date = CivilDate(day);
+  if (!date) return std::nullopt;
+  return ValueMatch(i, last, TimexType::kTime,
+                    absl::StrCat(date->ToTimex(), "T", part));
+}
+
+std::optional<Match> Matcher::ReportingPeriod(std::size_t i) {
+  // "the latest quarter", "the year-ago period", "the 1988 third quarter",
+  // "this year's third quarter", "the fiscal first quarter".
+  std::size_t j = i;
+  std::optional<std::int64_t> year;
+  int quarter = 0;
+  int years_back = 0;
+  bool current = false;
+  if (const Keyword k = Kw(j);
+      (k == Keyword::kThis || k == Keyword::kLast || k == Keyword::kNext) &&
+      Lex(j + 1) && Lex(j + 1)->unit == TimeUnit::kYear &&
+      !Lex(j + 1)->unit_plural && IsPunct(j + 2, '\'') && WordIs(j + 3, "s")) {
+    year = dct_.year() + (k == Keyword::kLast ? -1 : k == Keyword::kNext);
+    j += 4;
+  } else if (k == Keyword::kThe || k == Keyword::kThat) {
+    ++j;
+  } else {
+    return std::nullopt;
+  }
+  while (Kw(j) == Keyword::kLatest || Kw(j) == Keyword::kCurrent ||
+         Kw(j) == Keyword::kComparable) {
+    current = current || Kw(j) == Keyword::kCurrent;
+    ++j;
+  }
+  // "year-ago", "year-earlier".
+  if (Lex(j) && Lex(j)->unit == TimeUnit::kYear && !Lex(j)->unit_plural &&
+      IsPunct(j + 1, '-') && Glued(j + 1) && Glued(j + 2) &&
+      (Kw(j + 2) == Keyword::kAgo || Kw(j + 2) == Keyword::kEarlier)) {
+    years_back = 1;
+    j += 3;
+  }
+  if (Kw(j) == Keyword::kFiscal) ++j;
+  if (!year) {
+    if (const std::int64_t y = YearAt(j, true); y > 0) {
+      year = y;
+      ++j;
+    }
+  }
+  std::size_t after = 0;
+  bool plural = false;
+  if (const int ordinal = Ordinal(j, &after); ordinal >= 1 && ordinal <= 4) {
+    if (IsPunct(after, '-') && Glued(after) && Glued(after + 1)) ++after;
+    if (UnitAt(after, &plural) != TimeUnit::kQuarter || plural) {
+      return std::nullopt;
+    }
+    quarter = ordinal;
+    j = after + 1;
+  } else if ((UnitAt(j, &plural) == TimeUnit::kQuarter && !plural) ||
+             Kw(j) == Keyword::kPeriod) {
+    ++j;
+  } else {
+    return std::nullopt;
+  }
+  // "the first quarter" alone is QuarterOrHalf's; here something must say
+  // which year or which quarter.
+  if (quarter > 0 && !year && years_back == 0) return std::nullopt;
+  std::pair<std::int64_t, int> focus = FocusQuarter();
+  if (current) focus = {dct_.year(), (dct_.month() - 1) / 3 + 1};
+  if (quarter == 0) quarter = focus.second;
+  const std::int64_t value_year = year.value_or(focus.first) - years_back;
+  if (!YearInRange(value_year)) return std::nullopt;
+  Match m =
+      ValueMatch(i, j, TimexType::kDate, QuarterValue(value_year, quarter));
+  m.takes_article = true;
+  m.refers_back = years_back > 0;
+  return m;
+}
+
+std::optional<Match> Matcher::Phrase(std::size_t i) {
+  const Keyword k = Kw(i);
+  // "that year": the year last named.
+  bool year_plural = false;
+  if (k == Keyword::kThat && anchor_year_ &&
+      UnitAt(i + 1, &year_plural) == TimeUnit::kYear && !year_plural) {
+    if (const auto date = YearDate(*anchor_year_)) {
+      Match m = DateMatch(i, i + 2, *date, DateStyle::kOther);
+      m.refers_back = true;
+      return m;
+    }
+  }
+  // "these days", "right now".
+  if (k == Keyword::kThese && Lex(i + 1) &&
+      Lex(i + 1)->unit == TimeUnit::kDay && Lex(i + 1)->unit_plural) {
+    return ValueMatch(i, i + 2, TimexType::kDate, "PRESENT_REF");
+  }
+  if (k == Keyword::kRight && Kw(i + 1) == Keyword::kNow) {
+    return ValueMatch(i, i + 2, TimexType::kDate, "PRESENT_REF");
+  }
+  // "fiscal 1989".
+  if (k == Keyword::kFiscal) {
+    if (std::optional<Match> year = Year(i + 1, true)) {
+      year->first = i;
+      return year;
+    }
+    return std::nullopt;
+  }
+  // "year-end", "year end", "year's end".
+  bool plural = false;
+  if (UnitAt(i, &plural) == TimeUnit::kYear && !plural) {
+    std::size_t j = i + 1;
+    if (IsPunct(j, '-') && Glued(j) && Glued(j + 1)) {
+      ++j;
+    } else if (IsPunct(j, '\'') && Glued(j) && WordIs(j + 1, "s")) {
+      j += 2;
+    }
+    if (Kw(j) == Keyword::kEnd) {
+      Match m = ValueMatch(i, j + 1, TimexType::kDate,
+                           absl::StrFormat("%04d", dct_.year()));
+      m.mod = "END";
+      return m;
+    }
+    // "year-earlier", "year-ago" before a noun: the same period a year
+    // before.
+    if (IsPunct(i + 1, '-') && Glued(i + 1) && Glued(i + 2) &&
+        (Kw(i + 2) == Keyword::kEarlier || Kw(i + 2) == Keyword::kAgo)) {
+      return Shifted(i, i + 3, TimeUnit::kYear, -1, false);
+    }
+    return std::nullopt;
+  }
+  if (k != Keyword::kThe) return std::nullopt;
+  // "the near future", "the near term", "the short term".
+  if ((Kw(i + 1) == Keyword::kNear || Kw(i + 1) == Keyword::kShort) &&
+      (Kw(i + 2) == Keyword::kFuture || Kw(i + 2) == Keyword::kTerm)) {
+    return ValueMatch(i, i + 3, TimexType::kDate, "FUTURE_REF");
+  }
+  // "the weekend": the one before the DCT, or the coming one in a sentence
+  // about the future.
+  if (Kw(i + 1) == Keyword::kWeekend) {
+    const int weekday = static_cast<int>(absl::GetWeekday(dct_));
+    absl::CivilDay day = weekday >= 5 ? dct_ : dct_ - (weekday + 1);
+    if (TenseAround(i, i + 2) == Tense::kFuture && weekday < 5) {
+      day = dct_ + (5 - weekday);
+    }
+    if (!YearInRange(day.year())) return std::nullopt;
+    return ValueMatch(i, i + 2, TimexType::kDate,
+                      absl::StrCat(IsoWeek(day), "-WE"));
+  }
+  // "the year", "the fiscal year", "the full year", "the current year":
+  // the DCT's, or a year-long duration in "the year ended June 30".
+  std::size_t j = i + 1;
+  int back = 0;
+  while (Kw(j) == Keyword::kFiscal || Kw(j) == Keyword::kCurrent ||
+         Kw(j) == Keyword::kLatest || WordIs(j, "full")) {
+    if (Kw(j) == Keyword::kLatest) back = 1;
+    ++j;
+  }
+  const TimeUnit unit = UnitAt(j, &plural);
+  if (unit == TimeUnit::kYear && !plural) {
+    // "the year 2000", "the year two thousand".
+    std::size_t next = 0;
+    std::int64_t year = YearAt(j + 1, true);
+    if (year > 0) {
+      next = j + 2;
+    } else {
+      year = WordYearAt(j + 1, &next);
+    }
+    if (year > 0 && YearInRange(year)) {
+      return DateMatch(i, next, *YearDate(year), DateStyle::kOther);
+    }
+    if (WordIs(j + 1, "ended") || WordIs(j + 1, "ending") ||
+        WordIs(j + 1, "ends")) {
+      return ValueMatch(i, j + 1, TimexType::kDuration, "P1Y");
+    }
+    if (IsPunct(j + 1, '-')) return std::nullopt;
+    if (auto date = YearDate(dct_.year() - back)) {
+      return DateMatch(i, j + 1, *date, DateStyle::kOther);
+    }
+    return std::nullopt;
+  }
+  if (unit == TimeUnit::kWeek && !plural && j == i + 1) {
+    return ValueMatch(i, j + 1, TimexType::kDate,
+                      absl::StrFormat("%04d-WXX", dct_.year()));
+  }
+  return std::nullopt;
+}
+
+std::optional<Match> Matcher::BarePlural(std::size_t i) const {
+  // "for years", "within weeks", "over the years", "months of talks".
+  std::size_t j = i;
+  if (Kw(i) == Keyword::kThe) ++j;
+  bool plural = false;
+  const TimeUnit unit = UnitAt(j, &plural);
+  if (unit == TimeUnit::kNone || !plural || i == 0) return std::nullopt;
+  const Keyword before = Kw(i - 1);
+  if (before != Keyword::kYearPreposition && before != Keyword::kCountCue &&
+      before != Keyword::kMany && before != Keyword::kUntil) {
+    return std::nullopt;
+  }
+  if (j > i && Kw(i - 1) == Keyword::kMany) return std::nullopt;
+  std::size_t last = j + 1;
+  // "weeks or months".
+  bool other_plural = false;
+  if (Kw(last) == Keyword::kOr &&
+      UnitAt(last + 1, &other_plural) != TimeUnit::kNone && other_plural) {
+    last += 2;
+  }
+  if (Kw(last) == Keyword::kAgo || Kw(last) == Keyword::kOld) {
+    return std::nullopt;
+  }
+  const std::size_t first = before == Keyword::kMany ? i - 1 : i;
+  return ValueMatch(first, last, TimexType::kDuration,
+                    DurationValue(unit, "X"));
+}
+
 // --------------------------------------------------------------------- Run
 
 TimeExpression Matcher::ToExpression(const Match& m) const {
@@ -1431,6 +2228,28 @@ TimeExpression Matcher::ToExpression(const Match& m) const {
   return e;
 }
 
+void Matcher::Remember(const Match& m) {
+  if (m.date && m.date->granularity == Granularity::kDay) {
+    anchor_day_ = absl::CivilDay(m.date->year, m.date->month, m.date->day);
+  }
+  if (m.date && m.date->granularity >= Granularity::kMonth) {
+    anchor_month_ = absl::CivilMonth(m.date->year, m.date->month);
+  }
+  if (m.date) anchor_year_ = m.date->year;
+  // "2024-Q1": the quarter under discussion.
+  if (m.refers_back) return;
+  const absl::string_view v = m.value;
+  if (m.type == TimexType::kDate && v.size() == 7 && v[4] == '-' &&
+      v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+    std::int64_t year = 0;
+    for (int k = 0; k < 4; ++k) {
+      if (v[k] < '0' || v[k] > '9') return;
+      year = year * 10 + (v[k] - '0');
+    }
+    focus_quarter_.emplace(year, v[6] - '0');
+  }
+}
+
 std::vector<TimeExpression> Matcher::Run() {
   std::vector<TimeExpression> out;
   std::size_t i = 0;
@@ -1446,17 +2265,26 @@ std::vector<TimeExpression> Matcher::Run() {
     std::optional<Match> best = Calendar(i, HasDateContext(i));
     Offer(best, Article(i));
     Offer(best, Modified(i));
-    Offer(best, PartOf(i));
     Offer(best, Anchored(i));
     Offer(best, Deictic(i));
     Offer(best, Weekday(i));
     Offer(best, Duration(i));
     Offer(best, Set(i));
     Offer(best, Recent(i));
+    Offer(best, Clock(i));
+    Offer(best, DayPart(i));
+    Offer(best, ReportingPeriod(i));
+    Offer(best, Phrase(i));
+    Offer(best, BarePlural(i));
     if (!best || best->last <= i) {
       ++i;
       continue;
     }
+    // "the next year or so": the hedge belongs to the expression.
+    if (Kw(best->last) == Keyword::kOr && Kw(best->last + 1) == Keyword::kSo) {
+      best->last += 2;
+    }
+    Remember(*best);
     out.push_back(ToExpression(*best));
     i = best->last;
   }

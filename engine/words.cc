@@ -3,6 +3,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "engine/temporal_tables.h"
 
 namespace factcheck {
 namespace {
@@ -56,12 +57,16 @@ bool IsApostrophe(absl::string_view text, std::size_t i, std::size_t* len) {
 const absl::flat_hash_map<absl::string_view, absl::string_view>& Spellings() {
   static const auto* const kSpellings =
       new absl::flat_hash_map<absl::string_view, absl::string_view>{
-          {"defence", "defense"},   {"armoured", "armored"},
-          {"programme", "program"}, {"centre", "center"},
+          {"defence", "defense"},
+          {"armoured", "armored"},
+          {"programme", "program"},
+          {"centre", "center"},
           {"organisation", "organization"},
           {"organisations", "organizations"},
-          {"harbour", "harbor"},    {"offence", "offense"},
-          {"labour", "labor"},      {"honour", "honor"}};
+          {"harbour", "harbor"},
+          {"offence", "offense"},
+          {"labour", "labor"},
+          {"honour", "honor"}};
   return *kSpellings;
 }
 
@@ -84,7 +89,8 @@ std::vector<Word> SplitWords(absl::string_view text) {
         continue;
       }
       ++i;
-      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+      while (i < text.size() &&
+             (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
         ++i;
       continue;
     }
@@ -103,29 +109,22 @@ std::vector<Word> SplitWords(absl::string_view text) {
 
 namespace {
 
+// Ordinal and tens words come from the temporal tagger's tables, so that
+// the two readers of "nineteenth" and "twenty-first" agree.
 int OrdinalWord(absl::string_view w) {
-  static const auto* const kOrdinals =
-      new absl::flat_hash_map<absl::string_view, int>{
-          {"first", 1},        {"second", 2},       {"third", 3},
-          {"fourth", 4},       {"fifth", 5},        {"sixth", 6},
-          {"seventh", 7},      {"eighth", 8},       {"ninth", 9},
-          {"tenth", 10},       {"eleventh", 11},    {"twelfth", 12},
-          {"thirteenth", 13},  {"fourteenth", 14},  {"fifteenth", 15},
-          {"sixteenth", 16},   {"seventeenth", 17}, {"eighteenth", 18},
-          {"nineteenth", 19},  {"twentieth", 20},   {"thirtieth", 30},
-          {"fortieth", 40},    {"fiftieth", 50},    {"sixtieth", 60},
-          {"seventieth", 70},  {"eightieth", 80},   {"ninetieth", 90}};
-  auto it = kOrdinals->find(w);
-  return it == kOrdinals->end() ? 0 : it->second;
+  const temporal_internal::LexEntry* lex =
+      temporal_internal::TemporalTables::Get().Lookup(w);
+  return lex == nullptr ? 0 : lex->ordinal;
 }
 
 int TensWord(absl::string_view w) {
-  static const auto* const kTens =
-      new absl::flat_hash_map<absl::string_view, int>{
-          {"twenty", 20}, {"thirty", 30},  {"forty", 40}, {"fifty", 50},
-          {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
-  auto it = kTens->find(w);
-  return it == kTens->end() ? 0 : it->second;
+  const temporal_internal::LexEntry* lex =
+      temporal_internal::TemporalTables::Get().Lookup(w);
+  if (lex == nullptr || lex->number < 20 || lex->number > 90 ||
+      lex->number % 10 != 0) {
+    return 0;
+  }
+  return lex->number;
 }
 
 // "19th", "1st", "22nd", "3rd" → the number; otherwise 0.

@@ -7,8 +7,11 @@ packages=(
   cmake g++ make pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev librocksdb-dev libgtest-dev
+  libsimdjson-dev zlib1g-dev libbz2-dev
+  libbenchmark-dev
 )
-# Extra packages for a caller's purpose (e.g. docker-compose in CI).
+# Extra packages for a caller's purpose (e.g. docker-compose in CI, clang
+# and libclang-rt-14-dev for scripts/fuzz.sh).
 packages+=("$@")
 
 missing=()

@@ -7,6 +7,19 @@
 
 namespace factcheck {
 
+absl::StatusOr<v1::Event> ParseEventLine(absl::string_view line) {
+  v1::Event event;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;  // A misspelt field is an error.
+  const auto parsed = google::protobuf::util::JsonStringToMessage(
+      std::string(absl::StripAsciiWhitespace(line)), &event, options);
+  if (!parsed.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("not a valid event: ", parsed.message().as_string()));
+  }
+  return NormalizeEvent(event);
+}
+
 void EventLineReader::Feed(absl::string_view chunk) {
   while (!chunk.empty()) {
     const std::size_t newline = chunk.find('\n');
@@ -50,22 +63,14 @@ void EventLineReader::ParseLine(absl::string_view line) {
       errors_.push_back(absl::StrCat("line ", line_number_, ": ", reason));
     }
   };
-  v1::Event event;
-  google::protobuf::util::JsonParseOptions options;
-  options.ignore_unknown_fields = false;  // A misspelt field is an error.
-  const auto parsed = google::protobuf::util::JsonStringToMessage(
-      std::string(line), &event, options);
-  if (!parsed.ok()) {
-    fail(absl::StrCat("not a valid event: ", parsed.message().as_string()));
-    return;
-  }
-  absl::StatusOr<v1::Event> normalized = NormalizeEvent(event);
+  absl::StatusOr<v1::Event> normalized = ParseEventLine(line);
   if (!normalized.ok()) {
     fail(normalized.status().message());
     return;
   }
-  if (!seen_ids_.insert(event.id()).second) {
-    fail(absl::StrCat("event id '", event.id(), "' appears twice in the file"));
+  if (!seen_ids_.insert(normalized->id()).second) {
+    fail(absl::StrCat("event id '", normalized->id(),
+                      "' appears twice in the file"));
     return;
   }
   events_.push_back(*std::move(normalized));

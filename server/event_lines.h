@@ -1,6 +1,7 @@
 // Reads reference events from JSON Lines: one factcheck.v1.Event in
-// protobuf's JSON form per line. Used for the bundled reference file and
-// for ImportEvents, so both accept exactly the same format.
+// protobuf's JSON form per line. Used for the bundled reference file, and
+// ParseEventLine for ImportEvents (event_import.h), so both accept exactly
+// the same format.
 #ifndef FACTCHECK_SERVER_EVENT_LINES_H_
 #define FACTCHECK_SERVER_EVENT_LINES_H_
 
@@ -10,10 +11,16 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "factcheck/v1/event.pb.h"
 
 namespace factcheck {
+
+// Parses one line (without its newline; surrounding whitespace allowed) as
+// an event and normalises it (NormalizeEvent). InvalidArgument with the
+// reason, without the line number. Unknown fields are errors.
+absl::StatusOr<v1::Event> ParseEventLine(absl::string_view line);
 
 // Parses a stream of bytes fed in chunks of any size. Lines may span
 // chunks. Blank lines are skipped. Each event is validated and normalised

@@ -98,6 +98,9 @@ ReferenceEvent ToReferenceEvent(const v1::Event& event) {
   r.title = event.title();
   r.aliases.assign(event.aliases().begin(), event.aliases().end());
   r.type = event.type();
+  r.location = event.location();
+  r.participants.assign(event.participants().begin(),
+                        event.participants().end());
   r.date = DateOf(event.has_date(), event.date());
   r.start = DateOf(event.has_start(), event.start());
   r.end = DateOf(event.has_end(), event.end());

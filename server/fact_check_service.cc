@@ -10,7 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
+#include "engine/text.h"
 #include "google/protobuf/util/field_mask_util.h"
 #include "server/event_records.h"
 
@@ -133,11 +135,14 @@ absl::StatusOr<std::unique_ptr<FactCheckService>> FactCheckService::Create(
 }
 
 absl::Status FactCheckService::ReloadEvents() {
-  absl::StatusOr<std::vector<v1::Event>> stored = store_->AllEvents();
-  if (!stored.ok()) return stored.status();
+  // One stored event at a time: with millions of imported events, holding
+  // them all as protos besides their engine copies would double the peak.
   std::vector<ReferenceEvent> events;
-  events.reserve(stored->size());
-  for (const v1::Event& e : *stored) events.push_back(ToReferenceEvent(e));
+  if (absl::Status s = store_->ForEachEvent(
+          [&](v1::Event& e) { events.push_back(ToReferenceEvent(e)); });
+      !s.ok()) {
+    return s;
+  }
   absl::StatusOr<std::shared_ptr<const EventCatalog>> catalog =
       EventCatalog::Build(std::move(events));
   if (!catalog.ok()) return catalog.status();
@@ -191,6 +196,27 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
     *response.add_time_expressions() = ToProto(t);
   }
   response.set_contradicted_count(contradicted);
+  return response;
+}
+
+absl::StatusOr<v1::ExtractTimexResponse> FactCheckService::ExtractTimex(
+    const v1::ExtractTimexRequest& request) const {
+  const absl::string_view text = request.text();
+  if (absl::Status s = CheckTextSize(text.size()); !s.ok()) return s;
+  absl::StatusOr<absl::CivilDay> published =
+      ParsePublishedDate(request.published_date());
+  if (!published.ok()) return published.status();
+  // The same checks and messages as CheckText's (Checker::Check), so that
+  // a client sees one contract for the text whichever call it makes.
+  if (text.empty()) return absl::InvalidArgumentError("text is empty");
+  if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
+  v1::ExtractTimexResponse response;
+  TextLocator locator(text);
+  for (TimeExpression& t : tagger_.Tag(text, *published)) {
+    const TextSpan span = locator.Locate(t.begin, t.end);
+    *response.add_time_expressions() =
+        ToProto(LocatedTimeExpression{std::move(t), span});
+  }
   return response;
 }
 
@@ -366,20 +392,59 @@ absl::StatusOr<v1::ListEventsResponse> FactCheckService::ListEvents(
   return response;
 }
 
-absl::StatusOr<v1::ImportEventsResponse> FactCheckService::ImportEvents(
-    EventLineReader& reader, bool skip_invalid_lines) {
-  if (!skip_invalid_lines) {
-    if (absl::Status s = reader.status(); !s.ok()) return s;
+absl::StatusOr<v1::SearchEventsResponse> FactCheckService::SearchEvents(
+    const v1::SearchEventsRequest& request) {
+  if (absl::StripAsciiWhitespace(request.query()).empty()) {
+    return absl::InvalidArgumentError("query is required");
   }
+  if (request.query().size() > 1000) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "query is ", request.query().size(), " bytes; the limit is 1000"));
+  }
+  absl::StatusOr<int> size = PageSize(request.page_size());
+  if (!size.ok()) return size.status();
+  const int limit = request.page_size() == 0 ? 10 : *size;
+  // The checker in use when the search starts, so that the hits and the
+  // events fetched for them come from the same reference set as far as a
+  // concurrent change allows; an event deleted meanwhile is left out.
+  const std::shared_ptr<const Checker> checker = checker_.load();
+  v1::SearchEventsResponse response;
+  for (const EventSearchHit& hit :
+       checker->catalog().Search(request.query(), limit)) {
+    absl::StatusOr<v1::Event> event =
+        store_->GetEvent(checker->catalog().events()[hit.event].id);
+    if (!event.ok()) continue;
+    v1::EventSearchResult* result = response.add_results();
+    *result->mutable_event() = *std::move(event);
+    result->set_matched_name(hit.matched_name);
+    result->set_score(hit.score);
+  }
+  return response;
+}
+
+absl::StatusOr<std::unique_ptr<EventImport>> FactCheckService::StartImport(
+    bool strict) {
+  return EventImport::Begin(store_.get(), {.strict = strict});
+}
+
+absl::StatusOr<v1::ImportEventsResponse> FactCheckService::FinishImport(
+    EventImport& import) {
+  if (absl::Status s = import.Finish(); !s.ok()) return s;
   v1::ImportEventsResponse response;
-  response.set_skipped(reader.error_count());
-  for (const std::string& e : reader.errors()) response.add_errors(e);
-  if (reader.events().empty()) return response;
+  response.set_skipped(import.bad_lines());
+  for (const std::string& e : import.errors()) response.add_errors(e);
+  response.set_ignored(import.ignored());
+  *response.mutable_progress() = import.progress();
+  response.set_done(true);
+  // Nothing staged: nothing to commit (and the directory is not marked as
+  // having had a reference load).
+  if (import.staged() == 0) return response;
   absl::MutexLock lock(&events_mu_);
-  absl::StatusOr<EventWriteCounts> written = store_->PutEvents(reader.events());
+  absl::StatusOr<EventWriteCounts> written = import.Commit();
   if (!written.ok()) return written.status();
   response.set_imported(written->written);
   response.set_unchanged(written->unchanged);
+  // One rebuild for the whole import, however many batches it had.
   if (written->written > 0) {
     if (absl::Status s = ReloadEvents(); !s.ok()) return s;
   }

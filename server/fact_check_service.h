@@ -12,7 +12,9 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/checker.h"
+#include "engine/temporal_tagger.h"
 #include "factcheck/v1/fact_check_service.pb.h"
+#include "server/event_import.h"
 #include "server/event_lines.h"
 #include "storage/store.h"
 
@@ -45,6 +47,10 @@ class FactCheckService {
 
   absl::StatusOr<v1::CheckTextResponse> CheckText(
       const v1::CheckTextRequest& request) const;
+  // Tags the time expressions of a text, as CheckText does, but neither
+  // looks for claims nor reads the reference events.
+  absl::StatusOr<v1::ExtractTimexResponse> ExtractTimex(
+      const v1::ExtractTimexRequest& request) const;
   absl::StatusOr<v1::IngestSourceResponse> IngestSource(
       const v1::IngestSourceRequest& request);
   absl::StatusOr<v1::Source> GetSource(const v1::GetSourceRequest& request);
@@ -60,11 +66,15 @@ class FactCheckService {
   absl::Status DeleteEvent(const v1::DeleteEventRequest& request);
   absl::StatusOr<v1::ListEventsResponse> ListEvents(
       const v1::ListEventsRequest& request);
-  // Writes the events `reader` has read (after Finish()). Unless
-  // `skip_invalid_lines`, any bad line fails the import and nothing is
-  // written.
-  absl::StatusOr<v1::ImportEventsResponse> ImportEvents(
-      EventLineReader& reader, bool skip_invalid_lines);
+  absl::StatusOr<v1::SearchEventsResponse> SearchEvents(
+      const v1::SearchEventsRequest& request);
+  // ImportEvents, in two steps so that the file can stream through: feed
+  // the file's bytes to the import StartImport returns, then hand it to
+  // FinishImport, which commits what it staged and rebuilds the checker
+  // once. Dropping an import before FinishImport writes nothing. With
+  // `strict`, the first bad line fails Feed and the import must be dropped.
+  absl::StatusOr<std::unique_ptr<EventImport>> StartImport(bool strict);
+  absl::StatusOr<v1::ImportEventsResponse> FinishImport(EventImport& import);
 
   const ServiceLimits& limits() const { return limits_; }
   // Number of reference events the current checker knows.
@@ -81,6 +91,9 @@ class FactCheckService {
 
   std::unique_ptr<Store> store_;
   ServiceLimits limits_;
+  // For ExtractTimex, which needs no reference events and so no Checker.
+  // Immutable and thread-safe.
+  const TemporalTagger tagger_;
   // Serialises reference event changes with the rebuilds they cause.
   absl::Mutex events_mu_;
   std::atomic<std::shared_ptr<const Checker>> checker_;

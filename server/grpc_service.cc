@@ -1,5 +1,7 @@
 #include "server/grpc_service.h"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -64,41 +66,97 @@ class StreamCheckReactor final
   grpc::ByteBuffer response_;
 };
 
-// Collects the streamed event file, then imports it in one write.
+// Streams the event file into an EventImport as it arrives (one chunk is
+// read only after the previous one is staged, so a fast client is held
+// back by flow control and memory stays bounded), answers with progress a
+// few times a second, and with the counts once the client has sent the
+// whole file. OnReadDone and OnWriteDone may run concurrently; `mu_` guards
+// what they share (whether a write is in flight, and what to do after it).
 class ImportEventsReactor final
-    : public grpc::ServerReadReactor<v1::ImportEventsRequest> {
+    : public grpc::ServerBidiReactor<v1::ImportEventsRequest,
+                                     v1::ImportEventsResponse> {
  public:
   ImportEventsReactor(FactCheckService* service, ActiveCalls* active,
-                      v1::ImportEventsResponse* response)
-      : service_(service), active_(active), response_(response) {
+                      grpc::CallbackServerContext* context)
+      : service_(service), active_(active), context_(context) {
     active_->Begin();
     StartRead(&request_);
   }
 
   void OnReadDone(bool ok) override {
     if (!ok) {
-      reader_.Finish();
+      // The client has sent everything, or gave up: a cancelled call must
+      // not commit the part of the file that arrived.
+      if (context_->IsCancelled()) {
+        import_.reset();
+        return FinishWith(grpc::Status::CANCELLED);
+      }
+      if (import_ == nullptr) {  // No request at all: an empty file.
+        absl::StatusOr<std::unique_ptr<EventImport>> started =
+            service_->StartImport(/*strict=*/false);
+        if (!started.ok()) return FinishWith(ToGrpcStatus(started.status()));
+        import_ = *std::move(started);
+      }
       absl::StatusOr<v1::ImportEventsResponse> result =
-          service_->ImportEvents(reader_, skip_invalid_lines_);
-      if (result.ok()) *response_ = *std::move(result);
-      Finish(ToGrpcStatus(result.status()));
+          service_->FinishImport(*import_);
+      import_.reset();
+      if (!result.ok()) return FinishWith(ToGrpcStatus(result.status()));
+      absl::MutexLock lock(&mu_);
+      final_ = *std::move(result);
+      if (writing_) {
+        final_pending_ = true;  // OnWriteDone sends it.
+      } else {
+        writing_ = true;
+        StartWriteAndFinish(&final_, grpc::WriteOptions(), grpc::Status::OK);
+      }
       return;
     }
-    if (first_) {
-      skip_invalid_lines_ = request_.skip_invalid_lines();
-      first_ = false;
+    if (import_ == nullptr) {
+      absl::StatusOr<std::unique_ptr<EventImport>> started =
+          service_->StartImport(request_.strict());
+      if (!started.ok()) return FinishWith(ToGrpcStatus(started.status()));
+      import_ = *std::move(started);
     }
     bytes_ += request_.chunk().size();
     if (bytes_ > service_->limits().max_import_bytes) {
-      Finish(grpc::Status(
+      import_.reset();
+      return FinishWith(grpc::Status(
           grpc::StatusCode::RESOURCE_EXHAUSTED,
           absl::StrCat("the event file exceeds the limit of ",
                        service_->limits().max_import_bytes,
                        " bytes (--max_import_bytes); nothing was imported")));
+    }
+    if (absl::Status s = import_->Feed(request_.chunk()); !s.ok()) {
+      import_.reset();  // Drops what was staged.
+      return FinishWith(ToGrpcStatus(s));
+    }
+    MaybeSendProgress();
+    StartRead(&request_);
+  }
+
+  void OnWriteDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok) {
+      // The client is gone. A call finishes only when told to, so finish
+      // one that was waiting for this write; otherwise the pending read
+      // fails too and OnReadDone finishes it.
+      if (final_pending_ || finish_pending_.has_value()) {
+        Finish(finish_pending_.value_or(grpc::Status(
+            grpc::StatusCode::CANCELLED, "the client stopped reading")));
+        final_pending_ = false;
+        finish_pending_.reset();
+      }
       return;
     }
-    reader_.Feed(request_.chunk());
-    StartRead(&request_);
+    if (final_pending_) {
+      final_pending_ = false;
+      writing_ = true;
+      StartWriteAndFinish(&final_, grpc::WriteOptions(), grpc::Status::OK);
+    } else if (finish_pending_.has_value()) {
+      Finish(*finish_pending_);
+      finish_pending_.reset();
+    }
   }
 
   void OnDone() override {
@@ -107,14 +165,47 @@ class ImportEventsReactor final
   }
 
  private:
+  // How often progress is sent: often enough for a smooth progress bar,
+  // rarely enough to cost nothing.
+  static constexpr absl::Duration kProgressInterval = absl::Milliseconds(250);
+
+  void MaybeSendProgress() {
+    const absl::Time now = absl::Now();
+    if (now - last_progress_ < kProgressInterval) return;
+    absl::MutexLock lock(&mu_);
+    if (writing_) return;  // The next chunk will try again.
+    last_progress_ = now;
+    progress_.Clear();
+    *progress_.mutable_progress() = import_->progress();
+    writing_ = true;
+    StartWrite(&progress_);
+  }
+
+  // Finishes the call, after the write in flight if there is one (a call
+  // may not finish with a write outstanding).
+  void FinishWith(const grpc::Status& status) {
+    absl::MutexLock lock(&mu_);
+    if (writing_) {
+      finish_pending_ = status;
+    } else {
+      Finish(status);
+    }
+  }
+
   FactCheckService* service_;
   ActiveCalls* active_;
-  v1::ImportEventsResponse* response_;
+  grpc::CallbackServerContext* context_;
   v1::ImportEventsRequest request_;
-  EventLineReader reader_;
-  bool first_ = true;
-  bool skip_invalid_lines_ = false;
+  std::unique_ptr<EventImport> import_;
   std::size_t bytes_ = 0;
+  absl::Time last_progress_ = absl::Now();
+
+  absl::Mutex mu_;
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool final_pending_ ABSL_GUARDED_BY(mu_) = false;
+  std::optional<grpc::Status> finish_pending_ ABSL_GUARDED_BY(mu_);
+  v1::ImportEventsResponse progress_ ABSL_GUARDED_BY(mu_);
+  v1::ImportEventsResponse final_ ABSL_GUARDED_BY(mu_);
 };
 
 // Copies a result into the response message (typed calls) or serializes
@@ -181,6 +272,15 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::CheckText(
 grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 GrpcFactCheckService::StreamCheck(grpc::CallbackServerContext*) {
   return new StreamCheckReactor(service_, &active_);
+}
+
+grpc::ServerUnaryReactor* GrpcFactCheckService::ExtractTimex(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return RawUnary<v1::ExtractTimexRequest>(
+      context, request, response, [this](const v1::ExtractTimexRequest& r) {
+        return service_->ExtractTimex(r);
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::IngestSource(
@@ -253,6 +353,15 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::DeleteEvent(
                [&] { return service_->DeleteEvent(*request); });
 }
 
+grpc::ServerUnaryReactor* GrpcFactCheckService::SearchEvents(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return RawUnary<v1::SearchEventsRequest>(
+      context, request, response, [this](const v1::SearchEventsRequest& r) {
+        return service_->SearchEvents(r);
+      });
+}
+
 grpc::ServerUnaryReactor* GrpcFactCheckService::ListEvents(
     grpc::CallbackServerContext* context, const v1::ListEventsRequest* request,
     v1::ListEventsResponse* response) {
@@ -260,10 +369,9 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::ListEvents(
                [&] { return service_->ListEvents(*request); });
 }
 
-grpc::ServerReadReactor<v1::ImportEventsRequest>*
-GrpcFactCheckService::ImportEvents(grpc::CallbackServerContext*,
-                                   v1::ImportEventsResponse* response) {
-  return new ImportEventsReactor(service_, &active_, response);
+grpc::ServerBidiReactor<v1::ImportEventsRequest, v1::ImportEventsResponse>*
+GrpcFactCheckService::ImportEvents(grpc::CallbackServerContext* context) {
+  return new ImportEventsReactor(service_, &active_, context);
 }
 
 }  // namespace factcheck

@@ -48,6 +48,7 @@ class ActiveCalls {
 // request_parser.h) rather than gRPC's bare UNIMPLEMENTED.
 using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
     v1::FactCheck::WithRawCallbackMethod_StreamCheck<
+    v1::FactCheck::WithRawCallbackMethod_ExtractTimex<
     v1::FactCheck::WithRawCallbackMethod_IngestSource<
     v1::FactCheck::WithCallbackMethod_GetSource<
     v1::FactCheck::WithCallbackMethod_ListSources<
@@ -58,8 +59,9 @@ using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
     v1::FactCheck::WithRawCallbackMethod_UpdateEvent<
     v1::FactCheck::WithCallbackMethod_DeleteEvent<
     v1::FactCheck::WithCallbackMethod_ListEvents<
+    v1::FactCheck::WithRawCallbackMethod_SearchEvents<
     v1::FactCheck::WithCallbackMethod_ImportEvents<
-    v1::FactCheck::Service>>>>>>>>>>>>>;
+    v1::FactCheck::Service>>>>>>>>>>>>>>>;
 
 // Uses gRPC's callback API: handlers run on gRPC's own threads without a
 // thread-per-call pool, and streams are driven by reactors whose next read
@@ -80,6 +82,9 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
                                       grpc::ByteBuffer* response) override;
   grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* StreamCheck(
       grpc::CallbackServerContext* context) override;
+  grpc::ServerUnaryReactor* ExtractTimex(grpc::CallbackServerContext* context,
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* IngestSource(grpc::CallbackServerContext* context,
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response) override;
@@ -112,9 +117,11 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
   grpc::ServerUnaryReactor* ListEvents(grpc::CallbackServerContext* context,
                                        const v1::ListEventsRequest* request,
                                        v1::ListEventsResponse* response) override;
-  grpc::ServerReadReactor<v1::ImportEventsRequest>* ImportEvents(
-      grpc::CallbackServerContext* context,
-      v1::ImportEventsResponse* response) override;
+  grpc::ServerUnaryReactor* SearchEvents(grpc::CallbackServerContext* context,
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
+  grpc::ServerBidiReactor<v1::ImportEventsRequest, v1::ImportEventsResponse>*
+  ImportEvents(grpc::CallbackServerContext* context) override;
 
  private:
   // Unary calls: counts the call, runs `handler` and finishes.

@@ -27,6 +27,14 @@ bool IsIdThenNumber(absl::string_view key) {
   return nul != 0 && nul == key.size() - 1 - kClaimNumberBytes;
 }
 
+constexpr size_t kImportIdBytes = 8;
+
+void AppendBigEndian64(uint64_t value, std::string* out) {
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    out->push_back(static_cast<char>((value >> shift) & 0xff));
+  }
+}
+
 absl::Status InvalidToken() {
   return absl::InvalidArgumentError("page_token is not valid");
 }
@@ -84,6 +92,34 @@ bool IsClaimsByEventKey(absl::string_view key) {
   const size_t nul = key.find('\0');
   if (nul == 0 || nul == absl::string_view::npos) return false;
   return IsIdThenNumber(key.substr(nul + 1));
+}
+
+std::string ImportStagingPrefix(uint64_t import_id) {
+  std::string prefix;
+  prefix.reserve(kImportIdBytes);
+  AppendBigEndian64(import_id, &prefix);
+  return prefix;
+}
+
+std::string ImportStagingKey(uint64_t import_id, absl::string_view event_id) {
+  std::string key = ImportStagingPrefix(import_id);
+  key.append(event_id.data(), event_id.size());
+  return key;
+}
+
+std::optional<uint64_t> ImportIdOfStagingKey(absl::string_view key) {
+  if (key.size() < kImportIdBytes) return std::nullopt;
+  uint64_t id = 0;
+  for (size_t i = 0; i < kImportIdBytes; ++i) {
+    id = (id << 8) | static_cast<unsigned char>(key[i]);
+  }
+  return id;
+}
+
+std::string ImportCommittedKey(uint64_t import_id) {
+  std::string key = kImportCommittedPrefix;
+  AppendBigEndian64(import_id, &key);
+  return key;
 }
 
 std::string EncodePageToken(Listing listing, absl::string_view last_key) {

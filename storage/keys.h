@@ -7,6 +7,12 @@
 // claims             source id \0 claim number (4 bytes BE)      v1::Finding
 // events             event id                                    v1::Event
 // claims_by_event    event id \0 source id \0 claim number (BE)  empty
+// import_staging     import id (8 bytes BE) event id              v1::Event
+// default            "next_import_id"                             decimal
+// default            "import_committed/" import id (8 bytes BE)   empty
+//
+// An import stages its events under its own id, so that concurrent imports
+// never see each other's, and one prefix range drops or moves all of them.
 //
 // Ids never contain '\0' (ValidateId refuses them), so '\0' ends an id
 // unambiguously: the prefix "a\0" can never match the claims of source
@@ -31,10 +37,13 @@ inline constexpr char kSourcesFamily[] = "sources";
 inline constexpr char kClaimsFamily[] = "claims";
 inline constexpr char kEventsFamily[] = "events";
 inline constexpr char kClaimsByEventFamily[] = "claims_by_event";
+inline constexpr char kImportStagingFamily[] = "import_staging";
 
 // Keys in the default column family.
 inline constexpr char kSchemaVersionKey[] = "schema_version";
 inline constexpr char kReferenceLoadedKey[] = "reference_loaded";
+inline constexpr char kNextImportIdKey[] = "next_import_id";
+inline constexpr char kImportCommittedPrefix[] = "import_committed/";
 
 // Resource name prefixes (AIP-122 style names).
 inline constexpr char kSourceNamePrefix[] = "sources/";
@@ -68,6 +77,16 @@ std::string ClaimsByEventKey(absl::string_view event_id,
                              absl::string_view claim_key);
 // True when `key` has the shape of a ClaimsByEventKey.
 bool IsClaimsByEventKey(absl::string_view key);
+
+// All events staged by import `import_id` share this prefix: the id in 8
+// big-endian bytes, so that imports occupy disjoint, ordered key ranges.
+std::string ImportStagingPrefix(uint64_t import_id);
+// The staging key of event `event_id` in import `import_id`.
+std::string ImportStagingKey(uint64_t import_id, absl::string_view event_id);
+// The import id of a staging key; nullopt when `key` is too short to be one.
+std::optional<uint64_t> ImportIdOfStagingKey(absl::string_view key);
+// The default-family key that marks import `import_id` as committed.
+std::string ImportCommittedKey(uint64_t import_id);
 
 // Page tokens are opaque to clients: a web-safe base64 encoding of a tag
 // byte naming the listing (so that a token from one listing is not accepted

@@ -9,10 +9,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/memory/memory.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -214,7 +216,16 @@ class RocksDbStore final : public Store {
   absl::StatusOr<Page<v1::Event>> ListEvents(absl::string_view page_token,
                                              int page_size) override;
   absl::StatusOr<std::vector<v1::Event>> AllEvents() override;
+  absl::Status ForEachEvent(
+      const std::function<void(v1::Event&)>& visit) override;
   absl::StatusOr<bool> ReferenceLoaded() override;
+
+  absl::StatusOr<std::uint64_t> BeginImport() override;
+  absl::StatusOr<std::vector<std::size_t>> StageEvents(
+      std::uint64_t import_id, const std::vector<v1::Event>& events) override;
+  absl::StatusOr<EventWriteCounts> CommitImport(
+      std::uint64_t import_id) override;
+  absl::Status AbortImport(std::uint64_t import_id) override;
 
  private:
   RocksDbStore(std::string path, const StoreOptions& options,
@@ -226,6 +237,13 @@ class RocksDbStore final : public Store {
   absl::Status CheckSchemaVersion();
 
   absl::Status Write(rocksdb::WriteBatch* batch, absl::string_view what);
+
+  // Moves the events staged by a committed import into `events` and drops
+  // the staging area and the commit marker. Idempotent, so that Open can
+  // run it again after a crash in the middle.
+  absl::StatusOr<EventWriteCounts> MoveStagedEvents(std::uint64_t import_id);
+  // At open: finishes committed imports and drops uncommitted staging.
+  absl::Status RecoverImports();
 
   // The value under `key`, or nullopt when there is none.
   absl::StatusOr<std::optional<std::string>> GetRaw(
@@ -262,6 +280,11 @@ class RocksDbStore final : public Store {
   rocksdb::ColumnFamilyHandle* claims_;
   rocksdb::ColumnFamilyHandle* events_;
   rocksdb::ColumnFamilyHandle* claims_by_event_;
+  rocksdb::ColumnFamilyHandle* import_staging_;
+  // Staged events are written without the write-ahead log: a crash before
+  // the commit drops them anyway, and CommitImport flushes them to table
+  // files before it writes the commit marker.
+  rocksdb::WriteOptions staging_write_options_;
 
   // Serialises writers. RocksDB makes each batch atomic, but PutSource,
   // CreateEvent and PutEvents read before they write; without this two
@@ -284,10 +307,15 @@ absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
       rocksdb::NewLRUCache(options.block_cache_bytes);
 
   // Our families, in the order the handles are picked out below.
-  std::vector<std::string> names = {
-      rocksdb::kDefaultColumnFamilyName, keys::kSourcesFamily,
-      keys::kClaimsFamily, keys::kEventsFamily, keys::kClaimsByEventFamily};
-  const std::vector<bool> point_lookups = {true, true, false, true, false};
+  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName,
+                                    keys::kSourcesFamily,
+                                    keys::kClaimsFamily,
+                                    keys::kEventsFamily,
+                                    keys::kClaimsByEventFamily,
+                                    keys::kImportStagingFamily};
+  // Staging is read with Get to find an id given twice in one import.
+  const std::vector<bool> point_lookups = {true, true,  false,
+                                           true, false, true};
   // RocksDB refuses to open a database without naming all of its families.
   // A directory written by a newer schema may have more; open them too, so
   // that the schema check below can give its clear message. A new directory
@@ -305,6 +333,14 @@ absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
     const bool point = i < point_lookups.size() && point_lookups[i];
     descriptors.emplace_back(names[i], FamilyOptions(block_cache, point));
   }
+  // Staged events live for one import and are dropped by range: compacting
+  // them would be wasted work on the cores the import needs, and the usual
+  // stall on many level-0 files would only slow a large import down. A
+  // leftover range is dropped at the next open.
+  rocksdb::ColumnFamilyOptions& staging = descriptors[5].options;
+  staging.disable_auto_compactions = true;
+  staging.level0_slowdown_writes_trigger = 1 << 20;
+  staging.level0_stop_writes_trigger = 1 << 20;
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
@@ -316,6 +352,9 @@ absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
   std::unique_ptr<RocksDbStore> store = absl::WrapUnique(new RocksDbStore(
       path, options, std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
   if (absl::Status status = store->CheckSchemaVersion(); !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = store->RecoverImports(); !status.ok()) {
     return status;
   }
   return store;
@@ -331,11 +370,13 @@ RocksDbStore::RocksDbStore(std::string path, const StoreOptions& options,
       sources_(handles_[1]),
       claims_(handles_[2]),
       events_(handles_[3]),
-      claims_by_event_(handles_[4]) {
+      claims_by_event_(handles_[4]),
+      import_staging_(handles_[5]) {
   // With sync off, an acknowledged write is in the OS page cache and
   // survives a crash of this process but not of the machine; with it on,
   // every write waits for fsync of the write-ahead log.
   write_options_.sync = options.sync;
+  staging_write_options_.disableWAL = true;
 }
 
 RocksDbStore::~RocksDbStore() {
@@ -843,11 +884,257 @@ absl::StatusOr<std::vector<v1::Event>> RocksDbStore::AllEvents() {
   return events;
 }
 
+absl::Status RocksDbStore::ForEachEvent(
+    const std::function<void(v1::Event&)>& visit) {
+  rocksdb::ReadOptions read_options;
+  // A full scan: keep it from evicting the blocks lookups use.
+  read_options.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, events_));
+  v1::Event event;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (!event.ParseFromArray(it->value().data(),
+                              static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(
+          absl::StrCat("cannot parse stored event '", ToView(it->key()), "'"));
+    }
+    visit(event);
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading events");
+  return absl::OkStatus();
+}
+
 absl::StatusOr<bool> RocksDbStore::ReferenceLoaded() {
   const absl::StatusOr<std::optional<std::string>> marker =
       GetRaw(rocksdb::ReadOptions(), meta_, keys::kReferenceLoadedKey);
   if (!marker.ok()) return marker.status();
   return marker->has_value();
+}
+
+// --- Staged imports --------------------------------------------------------
+
+absl::StatusOr<std::uint64_t> RocksDbStore::BeginImport() {
+  absl::MutexLock lock(&write_mu_);
+  const absl::StatusOr<std::optional<std::string>> stored =
+      GetRaw(rocksdb::ReadOptions(), meta_, keys::kNextImportIdKey);
+  if (!stored.ok()) return stored.status();
+  std::uint64_t id = 1;
+  if (stored->has_value() && !absl::SimpleAtoi(**stored, &id)) {
+    return absl::DataLossError(
+        absl::StrCat("unreadable next import id '", Printable(**stored), "'"));
+  }
+  rocksdb::WriteBatch batch;
+  batch.Put(meta_, keys::kNextImportIdKey, absl::StrCat(id + 1));
+  if (absl::Status s = Write(&batch, "starting an import"); !s.ok()) return s;
+  return id;
+}
+
+absl::StatusOr<std::vector<std::size_t>> RocksDbStore::StageEvents(
+    std::uint64_t import_id, const std::vector<v1::Event>& events) {
+  std::vector<std::size_t> duplicates;
+  rocksdb::WriteBatch batch;
+  absl::flat_hash_set<absl::string_view> in_batch;
+  in_batch.reserve(events.size());
+  // Reused across the batch, so that its strings are allocated once: this
+  // is the import's hot loop.
+  std::string key;
+  std::string bytes;
+  v1::Event check;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const v1::Event& event = events[i];
+    if (absl::Status valid = keys::ValidateId("event", event.id());
+        !valid.ok()) {
+      return valid;
+    }
+    key = keys::ImportStagingKey(import_id, event.id());
+    bool duplicate = in_batch.contains(event.id());
+    if (!duplicate) {
+      const absl::StatusOr<std::optional<std::string>> staged =
+          GetRaw(rocksdb::ReadOptions(), import_staging_, key);
+      if (!staged.ok()) return staged.status();
+      duplicate = staged->has_value();
+    }
+    if (duplicate) {
+      duplicates.push_back(i);
+      continue;
+    }
+    // As Serialize does, without copying an event whose name is already
+    // the stored one (the server's are).
+    if (event.name().size() ==
+            sizeof(keys::kEventNamePrefix) - 1 + event.id().size() &&
+        absl::StartsWith(event.name(), keys::kEventNamePrefix) &&
+        absl::EndsWith(event.name(), event.id())) {
+      event.SerializeToString(&bytes);
+    } else {
+      Normalized(event).SerializeToString(&bytes);
+    }
+    if (!check.ParseFromString(bytes)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "event '", event.id(), "' has a text field that is not valid UTF-8"));
+    }
+    batch.Put(import_staging_, key, bytes);
+    in_batch.insert(event.id());
+  }
+  const rocksdb::Status written = db_->Write(staging_write_options_, &batch);
+  if (!written.ok()) return FromRocks(written, "staging events");
+  return duplicates;
+}
+
+absl::StatusOr<EventWriteCounts> RocksDbStore::CommitImport(
+    std::uint64_t import_id) {
+  // The marker promises that the staged events exist; they were written
+  // without the log, so put them in table files before making the promise.
+  rocksdb::FlushOptions flush;
+  flush.wait = true;
+  if (absl::Status s = FromRocks(db_->Flush(flush, import_staging_),
+                                 "flushing staged events");
+      !s.ok()) {
+    return s;
+  }
+  rocksdb::WriteBatch batch;
+  batch.Put(meta_, keys::ImportCommittedKey(import_id), "");
+  rocksdb::WriteOptions durable = write_options_;
+  durable.sync = true;  // The commit point, whatever --sync says.
+  if (absl::Status s =
+          FromRocks(db_->Write(durable, &batch), "committing an import");
+      !s.ok()) {
+    return s;
+  }
+  return MoveStagedEvents(import_id);
+}
+
+absl::StatusOr<EventWriteCounts> RocksDbStore::MoveStagedEvents(
+    std::uint64_t import_id) {
+  // Large enough that per-batch costs vanish, small enough that a batch
+  // (at most a few MiB) and the time write_mu_ is held stay small.
+  constexpr int kMoveBatchEvents = 10000;
+  const std::string begin = keys::ImportStagingPrefix(import_id);
+  const std::string end = keys::ImportStagingPrefix(import_id + 1);
+  const rocksdb::Slice upper = ToSlice(end);
+  rocksdb::ReadOptions read_options;
+  read_options.iterate_upper_bound = &upper;
+  // The scan reads every staged event once; keep it out of the block
+  // cache that serves lookups.
+  read_options.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, import_staging_));
+  it->Seek(ToSlice(begin));
+  EventWriteCounts counts;
+  // The moved events are written without the log, like the staging: until
+  // the last batch removes the commit marker, a crash redoes the whole
+  // (idempotent) move; and before that batch, the events are flushed to
+  // table files. This halves what a large import writes.
+  rocksdb::WriteOptions unlogged = write_options_;
+  unlogged.disableWAL = true;
+  unlogged.sync = false;
+  for (bool last = false; !last;) {
+    absl::MutexLock lock(&write_mu_);
+    rocksdb::WriteBatch batch;
+    for (int n = 0; it->Valid() && n < kMoveBatchEvents; it->Next(), ++n) {
+      const absl::string_view event_id = ToView(it->key()).substr(begin.size());
+      const absl::StatusOr<std::optional<std::string>> current =
+          GetRaw(rocksdb::ReadOptions(), events_, event_id);
+      if (!current.ok()) return current.status();
+      if (current->has_value() && **current == ToView(it->value())) {
+        ++counts.unchanged;
+        continue;
+      }
+      batch.Put(events_, ToSlice(event_id), it->value());
+      ++counts.written;
+    }
+    if (!it->status().ok()) {
+      return FromRocks(it->status(), "reading staged events");
+    }
+    last = !it->Valid();
+    if (!last) {
+      if (absl::Status s = FromRocks(db_->Write(unlogged, &batch),
+                                     "writing imported events");
+          !s.ok()) {
+        return s;
+      }
+      continue;
+    }
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    if (absl::Status s =
+            FromRocks(db_->Flush(flush, events_), "flushing imported events");
+        !s.ok()) {
+      return s;
+    }
+    batch.DeleteRange(import_staging_, ToSlice(begin), upper);
+    batch.Delete(meta_, keys::ImportCommittedKey(import_id));
+    batch.Put(meta_, keys::kReferenceLoadedKey, "1");
+    if (absl::Status s = Write(&batch, "writing imported events"); !s.ok()) {
+      return s;
+    }
+  }
+  it.reset();
+  // The range is deleted; also drop the table files wholly inside it now
+  // rather than when compaction gets to them. Only disk space is at stake.
+  const rocksdb::Slice lower = ToSlice(begin);
+  rocksdb::DeleteFilesInRange(db_.get(), import_staging_, &lower, &upper,
+                              /*include_end=*/false)
+      .PermitUncheckedError();
+  return counts;
+}
+
+absl::Status RocksDbStore::AbortImport(std::uint64_t import_id) {
+  const std::string begin = keys::ImportStagingPrefix(import_id);
+  const std::string end = keys::ImportStagingPrefix(import_id + 1);
+  rocksdb::WriteBatch batch;
+  batch.DeleteRange(import_staging_, begin, end);
+  if (absl::Status s = Write(&batch, "dropping staged events"); !s.ok()) {
+    return s;
+  }
+  const rocksdb::Slice lower = ToSlice(begin);
+  const rocksdb::Slice upper = ToSlice(end);
+  rocksdb::DeleteFilesInRange(db_.get(), import_staging_, &lower, &upper,
+                              /*include_end=*/false)
+      .PermitUncheckedError();
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbStore::RecoverImports() {
+  std::vector<std::uint64_t> committed;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(rocksdb::ReadOptions(), meta_));
+    const absl::string_view prefix = keys::kImportCommittedPrefix;
+    for (it->Seek(ToSlice(prefix));
+         it->Valid() && absl::StartsWith(ToView(it->key()), prefix);
+         it->Next()) {
+      const std::optional<std::uint64_t> id =
+          keys::ImportIdOfStagingKey(ToView(it->key()).substr(prefix.size()));
+      if (id.has_value()) committed.push_back(*id);
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading imports");
+  }
+  for (std::uint64_t id : committed) {
+    if (absl::StatusOr<EventWriteCounts> moved = MoveStagedEvents(id);
+        !moved.ok()) {
+      return moved.status();
+    }
+  }
+  std::vector<std::uint64_t> uncommitted;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(rocksdb::ReadOptions(), import_staging_));
+    for (it->SeekToFirst(); it->Valid();) {
+      const std::optional<std::uint64_t> id =
+          keys::ImportIdOfStagingKey(ToView(it->key()));
+      if (!id.has_value()) {
+        return absl::DataLossError(absl::StrCat(
+            "malformed staging key '", Printable(ToView(it->key())), "'"));
+      }
+      uncommitted.push_back(*id);
+      it->Seek(keys::ImportStagingPrefix(*id + 1));
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading imports");
+  }
+  for (std::uint64_t id : uncommitted) {
+    if (absl::Status s = AbortImport(id); !s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #ifndef FACTCHECK_STORAGE_STORE_H_
 #define FACTCHECK_STORAGE_STORE_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -120,10 +123,44 @@ class Store {
       absl::string_view page_token, int page_size) = 0;
   // Every stored event, for building the matcher.
   virtual absl::StatusOr<std::vector<v1::Event>> AllEvents() = 0;
+  // Calls `visit` with every stored event in id order, one at a time (the
+  // event may be moved from): AllEvents without holding every event twice
+  // while the caller converts them, which matters with millions.
+  virtual absl::Status ForEachEvent(
+      const std::function<void(v1::Event&)>& visit) = 0;
   // True once reference events have ever been loaded into this directory
   // (set by the first PutEvents), so that the bundled set is loaded only on
   // the first start, and deleting events is not undone by a restart.
   virtual absl::StatusOr<bool> ReferenceLoaded() = 0;
+
+  // --- Staged imports ------------------------------------------------------
+  // A large import is staged: its events are written in batches to a
+  // staging area under an import id, where no reader sees them, and become
+  // reference events only in CommitImport. So an import can be larger than
+  // memory and still be all or nothing: one that is aborted, or that the
+  // process does not live to commit, leaves nothing behind. Open drops what
+  // uncommitted imports staged, and finishes the move of any import that was
+  // committed when the process stopped.
+  //
+  // Starts an import; its id is unique in this directory.
+  virtual absl::StatusOr<std::uint64_t> BeginImport() = 0;
+  // Stages `events` under import `import_id`, in one batch. An event whose
+  // id is already staged in this import (by an earlier call or earlier in
+  // `events`) is left out: its position in `events` is returned, and the
+  // first copy stays. Staging is not logged (a crash drops it anyway), which
+  // makes it cheaper than PutEvents.
+  virtual absl::StatusOr<std::vector<std::size_t>> StageEvents(
+      std::uint64_t import_id, const std::vector<v1::Event>& events) = 0;
+  // Makes the events staged under `import_id` reference events (insert or
+  // replace by id), counting as unchanged those stored exactly so already,
+  // then drops the staging area. A durable commit marker is written first:
+  // once it is, a crash in the middle is finished by the next Open. The
+  // move is made in batches, so a concurrent reader may see part of the
+  // import while it runs. Sets ReferenceLoaded.
+  virtual absl::StatusOr<EventWriteCounts> CommitImport(
+      std::uint64_t import_id) = 0;
+  // Drops everything staged under `import_id`.
+  virtual absl::Status AbortImport(std::uint64_t import_id) = 0;
 };
 
 }  // namespace factcheck

@@ -28,7 +28,8 @@ TEST(MessageToJsonLineTest, KeepsProtoFieldNamesAndDefaults) {
   ASSERT_TRUE(json.ok()) << json.status();
   EXPECT_EQ(*json,
             "{\"imported\":3,\"unchanged\":0,\"skipped\":0,"
-            "\"errors\":[\"line 2: missing title\"]}");
+            "\"errors\":[\"line 2: missing title\"],\"ignored\":0,"
+            "\"done\":false}");
 }
 
 TEST(JsonQuoteTest, EscapesQuotesBackslashesAndControlCharacters) {

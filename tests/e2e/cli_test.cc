@@ -3,12 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/server_fixture.h"
+#include "tests/support/compress.h"
 
 namespace factcheck::testing {
 namespace {
@@ -210,7 +212,7 @@ TEST_F(CliTest, ImportWithACorruptLineReportsItAndImportsNothing) {
       "\n"
       R"({"id":"test-event-three","title":"Test event three","date":{"value":"2020-02-30"},"citations":[{"url":"https://example.org/three"}]})"
       "\n");
-  const CommandResult run = Cli({"events", "import", path});
+  const CommandResult run = Cli({"events", "import", path, "--strict"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("line 3"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("2020-02-30"), std::string::npos) << run.err;
@@ -243,6 +245,213 @@ TEST_F(CliTest, ImportedEventIsUsedByTheNextCheck) {
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("imported 0, unchanged 1"), std::string::npos)
       << again.out;
+}
+
+TEST_F(CliTest, EventsSearchPrintsTheBestMatchFirst) {
+  const CommandResult run =
+      Cli({"events", "search", "Kakhovka", "dam", "breach", "--page_size=2"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("events/kakhovka-dam-destruction ", 0), 0u) << run.out;
+  EXPECT_NE(run.out.find("2023-06-06"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("(as \"Kakhovka dam breach\")"), std::string::npos)
+      << run.out;
+}
+
+TEST_F(CliTest, RpcErrorsArePrintedWithTheirCodeAndExitTwo) {
+  const std::string path = dir().File("empty.txt");
+  WriteFileOrDie(path, "date 2024-02-14 ");
+  const CommandResult run = Cli({"check", path});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.err,
+            "factcheck: CheckText failed: INVALID_ARGUMENT: text is empty\n");
+}
+
+TEST_F(CliTest, OneFailedDocumentAmongSeveralFailsTheRun) {
+  const std::string wrong = dir().File("wrong.txt");
+  WriteFileOrDie(wrong, "The full-scale invasion began in February 2024.");
+  const std::string empty = dir().File("empty.txt");
+  WriteFileOrDie(empty, "");
+  const std::string missing = dir().File("missing.txt");
+  const CommandResult run =
+      Cli({"check", wrong, empty, missing, "--published=2024-03-01"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(empty + ": not checked: INVALID_ARGUMENT: text is empty"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find(missing + ": No such file"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.out.find(wrong + ":1:34: CONTRADICTED"), std::string::npos)
+      << run.out;
+}
+
+TEST_F(CliTest, ListsFollowPageTokensUnlessAPageIsAskedFor) {
+  ASSERT_EQ(Cli({"ingest", SeedFile(), "--url=https://example.org/a"}).exit_code,
+            1);
+  const CommandResult all = Cli({"claims", "list"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const std::vector<std::string> rows =
+      absl::StrSplit(all.out, '\n', absl::SkipEmpty());
+  EXPECT_EQ(rows.size(), 6u) << all.out;
+
+  const CommandResult page = Cli({"claims", "list", "--page_size=2"});
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  const std::vector<std::string> page_rows =
+      absl::StrSplit(page.out, '\n', absl::SkipEmpty());
+  ASSERT_EQ(page_rows.size(), 3u) << page.out;
+  // Columns are aligned per page, so rows are compared by claim name.
+  const auto name = [](const std::string& row) {
+    return row.substr(0, row.find(' '));
+  };
+  EXPECT_EQ(name(page_rows[0]), name(rows[0]));
+  EXPECT_EQ(name(page_rows[1]), name(rows[1]));
+  EXPECT_EQ(page_rows[2].rfind("next page: --page_token=", 0), 0u);
+
+  const std::string token = page_rows[2].substr(page_rows[2].find('=') + 1);
+  const CommandResult next =
+      Cli({"claims", "list", "--page_size=2", "--page_token=" + token});
+  const std::vector<std::string> next_rows =
+      absl::StrSplit(next.out, '\n', absl::SkipEmpty());
+  ASSERT_GE(next_rows.size(), 2u) << next.out;
+  EXPECT_EQ(name(next_rows[0]), name(rows[2]));
+}
+
+TEST_F(CliTest, ImportsAFileLargerThanOneChunk) {
+  // Over the CLI's 1 MiB chunks, so lines span chunk boundaries.
+  std::string jsonl;
+  int count = 0;
+  while (jsonl.size() < 1500 * 1024) {
+    jsonl += absl::StrCat(
+        R"({"id":"bulk-event-)", count, R"(","title":"Bulk event )", count,
+        R"(","type":"test","date":{"value":"2001-02-03"},"citations":[{"url":"https://example.org/bulk/)",
+        count, R"("}]})", "\n");
+    ++count;
+  }
+  const std::string path = dir().File("bulk.jsonl");
+  WriteFileOrDie(path, jsonl);
+  const CommandResult run = Cli({"events", "import", path});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, absl::StrCat("imported ", count, ", unchanged 0, skipped 0\n"));
+  const CommandResult last =
+      Cli({"events", "get", absl::StrCat("bulk-event-", count - 1), "--json"});
+  EXPECT_EQ(last.exit_code, 0) << last.err;
+  EXPECT_NE(last.out.find("2001-02-03"), std::string::npos);
+}
+
+TEST_F(CliTest, ImportByDefaultSkipsAndCountsBadLinesAndKeepsTheGoodOnes) {
+  const std::string path = dir().File("mixed.jsonl");
+  WriteFileOrDie(
+      path,
+      R"({"id":"good-one","title":"Good one","date":{"value":"2020"},"citations":[{"url":"https://example.org/g"}]})"
+      "\nnot json\n");
+  const CommandResult run = Cli({"events", "import", path});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("imported 1, unchanged 0, skipped 1"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("line 2: not a valid event"), std::string::npos)
+      << run.out;
+}
+
+// The Wikidata fixture (tests/data/wikidata-fixture.json) is in the real
+// dump format; its .gz and .bz2 copies are made here.
+std::string WikidataFixture() {
+  return ReadFileOrDie(std::string(FACTCHECK_TEST_DATA_DIR) +
+                       "/wikidata-fixture.json");
+}
+
+TEST_F(CliTest, ImportsTheWikidataFixtureWithItsDatesAndPrecisions) {
+  const std::string path = dir().File("wikidata.json");
+  WriteFileOrDie(path, WikidataFixture());
+  const CommandResult run = Cli({"events", "import", path});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "imported 7, unchanged 0, skipped 0, ignored 4 (not dated "
+            "events)\n");
+
+  const auto get = [&](const std::string& id) {
+    const CommandResult got = Cli({"events", "get", id, "--json"});
+    EXPECT_EQ(got.exit_code, 0) << got.err;
+    return ParseJson<v1::Event>(got.out);
+  };
+  const v1::Event day = get("wikidata-q99999001");
+  EXPECT_EQ(day.title(), "Fixture event (day precision)");
+  EXPECT_EQ(day.date().value(), "2022-02-24");
+  EXPECT_EQ(day.date().granularity(), v1::DAY);
+  EXPECT_EQ(day.origin(), "wikidata:Q99999001");
+  EXPECT_EQ(day.citations(0).url(), "https://www.wikidata.org/wiki/Q99999001");
+  const v1::Event month = get("wikidata-q99999002");
+  EXPECT_EQ(month.date().value(), "2021-05");
+  EXPECT_EQ(month.date().granularity(), v1::MONTH);
+  const v1::Event year = get("wikidata-q99999003");
+  EXPECT_EQ(year.date().value(), "2019");
+  EXPECT_EQ(year.date().granularity(), v1::YEAR);
+  const v1::Event lasting = get("wikidata-q99999004");
+  EXPECT_EQ(lasting.start().value(), "2014-02-20");
+  EXPECT_EQ(lasting.end().value(), "2014-03-18");
+  const v1::Event meeting = get("wikidata-q99999005");
+  EXPECT_EQ(meeting.series().series(), "wikidata-q99999010");
+  EXPECT_EQ(meeting.series().ordinal(), 19);
+  // Entities that are not dated events were left out.
+  EXPECT_EQ(Cli({"events", "get", "wikidata-q99999006"}).exit_code, 2);
+
+  // The imported events are used by the next check.
+  const CommandResult check =
+      Cli({"check", "-", "--published=2024-01-01", "--json"},
+          "The Fixture day event took place on 25 February 2022.");
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+
+  // The same file again, compressed or not, changes nothing.
+  const CommandResult again = Cli({"events", "import", path});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("imported 0, unchanged 7, skipped 0"),
+            std::string::npos)
+      << again.out;
+}
+
+TEST_F(CliTest, ImportsGzipAndBzip2CompressedDumps) {
+  const std::string gz = dir().File("wikidata.json.gz");
+  WriteFileOrDie(gz, GzipCompress(WikidataFixture()));
+  const CommandResult from_gz = Cli({"events", "import", gz});
+  ASSERT_EQ(from_gz.exit_code, 0) << from_gz.err;
+  EXPECT_NE(from_gz.out.find("imported 7, unchanged 0"), std::string::npos)
+      << from_gz.out;
+
+  const std::string bz2 = dir().File("wikidata.json.bz2");
+  WriteFileOrDie(bz2, Bzip2Compress(WikidataFixture()));
+  // From stdin too: the format comes from the content, not the name.
+  const CommandResult from_bz2 =
+      Cli({"events", "import", "-", "--json"}, ReadFileOrDie(bz2));
+  ASSERT_EQ(from_bz2.exit_code, 0) << from_bz2.err;
+  const auto response = ParseJson<v1::ImportEventsResponse>(from_bz2.out);
+  EXPECT_TRUE(response.done());
+  EXPECT_EQ(response.imported(), 0);
+  EXPECT_EQ(response.unchanged(), 7);
+  EXPECT_EQ(response.ignored(), 4);
+  EXPECT_EQ(response.progress().format(), "wikidata.bz2");
+}
+
+TEST_F(CliTest, StrictImportOfADumpWithABadLineWritesNothing) {
+  const std::string before = Cli({"events", "list", "--json"}).out;
+  std::string dump = WikidataFixture();
+  // A truncated entity as the last line before the closing bracket.
+  dump.insert(dump.rfind("]"),
+              "{\"type\":\"item\",\"id\":\"Q1\",\"labels\":{\n");
+  const std::string path = dir().File("bad.json.gz");
+  WriteFileOrDie(path, GzipCompress(dump));
+  const CommandResult strict = Cli({"events", "import", path, "--strict"});
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_NE(strict.err.find("line 13: not valid JSON"), std::string::npos)
+      << strict.err;
+  EXPECT_NE(strict.err.find("nothing was imported"), std::string::npos);
+  EXPECT_EQ(Cli({"events", "list", "--json"}).out, before);
+
+  // Without --strict the good entities go in and the bad line is reported.
+  const CommandResult lenient = Cli({"events", "import", path});
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.out.find("imported 7, unchanged 0, skipped 1"),
+            std::string::npos)
+      << lenient.out;
+  EXPECT_NE(lenient.out.find("line 13: not valid JSON"), std::string::npos)
+      << lenient.out;
 }
 
 }  // namespace

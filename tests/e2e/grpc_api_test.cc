@@ -106,6 +106,50 @@ TEST_F(GrpcApiTest, MalformedPublishedDateIsInvalidArgument) {
   EXPECT_EQ(missing.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(GrpcApiTest, ExtractTimexReturnsTheSeedArticleTimeExpressions) {
+  grpc::ClientContext context;
+  v1::ExtractTimexRequest request;
+  request.set_text(SeedBody());
+  request.set_published_date("2024-02-14");
+  v1::ExtractTimexResponse response;
+  const grpc::Status status = stub_->ExtractTimex(&context, request, &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  const auto find = [&](const std::string& text) -> const v1::TimeExpression* {
+    for (const v1::TimeExpression& t : response.time_expressions()) {
+      if (t.text() == text) return &t;
+    }
+    return nullptr;
+  };
+  const v1::TimeExpression* invasion = find("February 2024");
+  ASSERT_NE(invasion, nullptr) << response.DebugString();
+  EXPECT_EQ(invasion->type(), "DATE");
+  EXPECT_EQ(invasion->value(), "2024-02");
+  EXPECT_EQ(invasion->span().begin(), 403u);
+  EXPECT_EQ(invasion->span().end(), 416u);
+  EXPECT_EQ(invasion->span().utf16_begin(), 400u);
+  EXPECT_EQ(invasion->span().line(), 3u);
+
+  const v1::TimeExpression* artillery = find("18 January");
+  ASSERT_NE(artillery, nullptr) << response.DebugString();
+  EXPECT_EQ(artillery->type(), "DATE");
+  EXPECT_EQ(artillery->value(), "2024-01-18");
+  EXPECT_EQ(artillery->span().begin(), 645u);
+  EXPECT_EQ(artillery->span().end(), 655u);
+}
+
+TEST_F(GrpcApiTest, ExtractTimexNamesTheFieldOfInvalidUtf8) {
+  grpc::ClientContext context;
+  v1::ExtractTimexRequest request;
+  request.set_text("On 14 February \xC3\x28 they met.");
+  request.set_published_date("2024-02-14");
+  v1::ExtractTimexResponse response;
+  const grpc::Status status = stub_->ExtractTimex(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "text is not valid UTF-8: bad byte 0xc3 at byte offset 15");
+}
+
 TEST_F(GrpcApiTest, UnknownEventIsNotFound) {
   grpc::ClientContext context;
   v1::GetEventRequest request;
@@ -249,6 +293,27 @@ TEST_F(GrpcApiTest, EventLifecycleChangesWhatChecksSee) {
   EXPECT_EQ(after.findings_size(), 0);
 }
 
+TEST_F(GrpcApiTest, SearchEventsFindsTheSeriesMemberByOrdinalAndName) {
+  grpc::ClientContext context;
+  v1::SearchEventsRequest request;
+  request.set_query("19th Ukraine Defence Contact Group meeting");
+  request.set_page_size(3);
+  v1::SearchEventsResponse response;
+  ASSERT_TRUE(stub_->SearchEvents(&context, request, &response).ok());
+  ASSERT_GE(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).event().name(), "events/udcg-meeting-19");
+  EXPECT_EQ(response.results(0).event().date().value(), "2024-02-14");
+  EXPECT_FLOAT_EQ(response.results(0).score(), 1.0f);
+  EXPECT_LE(response.results_size(), 3);
+
+  grpc::ClientContext empty_context;
+  request.set_query("  ");
+  const grpc::Status empty =
+      stub_->SearchEvents(&empty_context, request, &response);
+  EXPECT_EQ(empty.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(empty.error_message(), "query is required");
+}
+
 TEST_F(GrpcApiTest, InvalidEventIsRefusedAndNothingIsStored) {
   v1::CreateEventRequest create;
   create.set_event_id("Bad Id");
@@ -264,24 +329,23 @@ TEST_F(GrpcApiTest, InvalidEventIsRefusedAndNothingIsStored) {
       << status.error_message();
 }
 
-TEST_F(GrpcApiTest, HealthServiceReportsServing) {
-  auto channel = grpc::CreateChannel(server().address(),
-                                     grpc::InsecureChannelCredentials());
-  // The standard health service, called without its generated stub: the
-  // request (empty service name) and the response's status field are
-  // encoded by hand.
-  grpc::GenericStub generic(channel);
+// Calls `method` with a request serialized by hand, for services whose
+// generated stubs the project does not build (health, reflection).
+grpc::Status RawUnaryCall(const std::string& address, const std::string& method,
+                          const std::string& request_bytes,
+                          std::string* response_bytes) {
+  grpc::GenericStub generic(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(10));
-  grpc::Slice empty_request("", 0);
-  grpc::ByteBuffer request(&empty_request, 1), response;
+  grpc::Slice slice(request_bytes);
+  grpc::ByteBuffer request(&slice, 1), response;
   std::mutex mu;
   std::condition_variable cv;
   bool done = false;
   grpc::Status status;
-  generic.UnaryCall(&context, "/grpc.health.v1.Health/Check",
-                    grpc::StubOptions(), &request, &response,
+  generic.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
                     [&](grpc::Status s) {
                       std::lock_guard<std::mutex> lock(mu);
                       status = s;
@@ -290,14 +354,34 @@ TEST_F(GrpcApiTest, HealthServiceReportsServing) {
                     });
   std::unique_lock<std::mutex> lock(mu);
   cv.wait(lock, [&] { return done; });
-  ASSERT_TRUE(status.ok()) << status.error_message();
   std::vector<grpc::Slice> slices;
-  ASSERT_TRUE(response.Dump(&slices).ok());
-  std::string bytes;
-  for (const grpc::Slice& s : slices)
-    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  if (status.ok() && response.Dump(&slices).ok()) {
+    for (const grpc::Slice& s : slices)
+      response_bytes->append(reinterpret_cast<const char*>(s.begin()), s.size());
+  }
+  return status;
+}
+
+TEST_F(GrpcApiTest, HealthServiceReportsServing) {
+  std::string response;
+  // An empty HealthCheckRequest asks about the server as a whole.
+  const grpc::Status status = RawUnaryCall(
+      server().address(), "/grpc.health.v1.Health/Check", "", &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
   // Field 1 (status), varint 1 (SERVING).
-  EXPECT_EQ(bytes, std::string("\x08\x01", 2));
+  EXPECT_EQ(response, std::string("\x08\x01", 2));
+}
+
+TEST_F(GrpcApiTest, ReflectionListsTheService) {
+  std::string response;
+  // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
+  const grpc::Status status = RawUnaryCall(
+      server().address(),
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+      std::string("\x3a\x01*", 3), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_NE(response.find("factcheck.v1.FactCheck"), std::string::npos);
+  EXPECT_NE(response.find("grpc.health.v1.Health"), std::string::npos);
 }
 
 }  // namespace

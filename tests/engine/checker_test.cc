@@ -136,6 +136,22 @@ TEST(CheckerTest, SharedAliasThatNoDateFitsIsUnverifiableNotContradicted) {
             "NATO summit; the reference cannot tell which.");
 }
 
+TEST(CheckerTest, SharedAliasIsResolvedByWordsOfTheSentence) {
+  // No candidate's date fits July 2022, but the sentence names Vilnius: the
+  // claim is about the Vilnius summit, and its date is wrong.
+  const CheckResult r =
+      Check("Leaders met at the NATO summit in Vilnius in July 2022.",
+            absl::CivilDay(2024, 1, 1));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].event_id, "vilnius");
+  EXPECT_EQ(r.findings[0].verdict, Verdict::kContradicted);
+  EXPECT_EQ(r.findings[0].suggestion, "July 2023");
+  EXPECT_EQ(r.findings[0].explanation,
+            "The NATO summit took place on 11 July 2023; the text says July "
+            "2022. (\"NATO summit\" is read as 2023 Vilnius NATO summit, which "
+            "the sentence names by \"Vilnius\".)");
+}
+
 TEST(CheckerTest, ADateBelongsOnlyToTheNearestEventInItsSentence) {
   // "18 January" is next to the coalition; the invasion, named further
   // away, gets no date and so no claim.

@@ -109,6 +109,40 @@ TEST(EventMatcherTest, BuildRejectsDuplicateIdsAndInvalidEvents) {
             "event 'a': title is required");
 }
 
+std::vector<std::string> SearchIds(const EventCatalog& catalog,
+                                   const std::string& query, int limit = 10) {
+  std::vector<std::string> ids;
+  for (const EventSearchHit& hit : catalog.Search(query, limit)) {
+    ids.push_back(catalog.events()[hit.event].id + "@" + hit.matched_name);
+  }
+  return ids;
+}
+
+TEST(EventSearchTest, RanksByWordsMatchedThenExactThenShorterNames) {
+  auto catalog = Catalog();
+  EXPECT_EQ(SearchIds(*catalog, "Meeting 19"),
+            (std::vector<std::string>{"udcg-19@Meeting 19", "udcg-17@Meeting 17",
+                                      "udcg-21@Meeting 21"}));
+  EXPECT_EQ(SearchIds(*catalog, "full scale", 1),
+            (std::vector<std::string>{"invasion@the full-scale invasion"}));
+  const auto hits = catalog->Search("ukraine's defence contact", 5);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(catalog->events()[hits[0].event].id, "udcg");
+  // Both names hold all three words; the shorter wins.
+  EXPECT_EQ(hits[0].matched_name, "Ukraine Defense Contact Group");
+  EXPECT_FLOAT_EQ(hits[0].score, 1.0f);
+  // Only "Ukraine" of the query is in the invasion's title.
+  EXPECT_EQ(catalog->events()[hits[1].event].id, "invasion");
+  EXPECT_NEAR(hits[1].score, 1.0f / 3, 1e-6);
+}
+
+TEST(EventSearchTest, FindsNothingForUnknownWords) {
+  auto catalog = Catalog();
+  EXPECT_TRUE(catalog->Search("zeppelin", 10).empty());
+  EXPECT_TRUE(catalog->Search("", 10).empty());
+  EXPECT_TRUE(catalog->Search("the", 10).empty());
+}
+
 TEST(EventMatcherTest, SurvivesHostileText) {
   auto catalog = Catalog();
   EXPECT_TRUE(catalog->FindMentions("").empty());

@@ -363,7 +363,8 @@ TEST(TemporalTaggerTest, ReadsRoleFromThePrecedingWord) {
   EXPECT_EQ(Tag("since February 2022, until March, through 2025, in 2023"),
             (Lines{"6-19 'February 2022' DATE 2022-02 date=2022-02 MonthYear "
                    "since",
-                   "27-32 'March' DATE 2023-03 date=2023-03 Month yearless "
+                   // The end of an interval is the nearer March.
+                   "27-32 'March' DATE 2024-03 date=2024-03 Month yearless "
                    "until",
                    "42-46 '2025' DATE 2025 date=2025 Year until",
                    "51-55 '2023' DATE 2023 date=2023 Year"}));

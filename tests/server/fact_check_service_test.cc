@@ -2,6 +2,7 @@
 // events: what each handler returns, and what bad requests get.
 #include "server/fact_check_service.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -90,6 +91,82 @@ TEST_F(FactCheckServiceTest, SeedArticleFindingsAreExactlyThese) {
   EXPECT_EQ(response->contradicted_count(), 1);
   EXPECT_EQ(response->findings(1).suggestion(), "February 2022");
   EXPECT_EQ(response->findings(0).suggestion(), "");
+}
+
+const v1::TimeExpression* FindTimex(const v1::ExtractTimexResponse& response,
+                                    const std::string& text) {
+  for (const v1::TimeExpression& t : response.time_expressions()) {
+    if (t.text() == text) return &t;
+  }
+  return nullptr;
+}
+
+TEST_F(FactCheckServiceTest, ExtractTimexLocatesAndNormalisesSeedArticleDates) {
+  v1::ExtractTimexRequest request;
+  request.set_text(SeedBody());
+  request.set_published_date("2024-02-14");
+  auto response = service_->ExtractTimex(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+
+  const v1::TimeExpression* invasion = FindTimex(*response, "February 2024");
+  ASSERT_NE(invasion, nullptr) << response->DebugString();
+  EXPECT_EQ(invasion->type(), "DATE");
+  EXPECT_EQ(invasion->value(), "2024-02");
+  // Byte and UTF-16 offsets differ: the text before it has "é" and "’".
+  EXPECT_EQ(invasion->span().begin(), 403u);
+  EXPECT_EQ(invasion->span().end(), 416u);
+  EXPECT_EQ(invasion->span().utf16_begin(), 400u);
+  EXPECT_EQ(invasion->span().utf16_end(), 413u);
+  EXPECT_EQ(invasion->span().line(), 3u);
+  EXPECT_EQ(invasion->span().column(), 192u);
+
+  // A yearless date is resolved against published_date.
+  const v1::TimeExpression* artillery = FindTimex(*response, "18 January");
+  ASSERT_NE(artillery, nullptr) << response->DebugString();
+  EXPECT_EQ(artillery->type(), "DATE");
+  EXPECT_EQ(artillery->value(), "2024-01-18");
+  EXPECT_EQ(artillery->span().begin(), 645u);
+  EXPECT_EQ(artillery->span().end(), 655u);
+
+  const v1::TimeExpression* today = FindTimex(*response, "today");
+  ASSERT_NE(today, nullptr) << response->DebugString();
+  EXPECT_EQ(today->value(), "2024-02-14");
+
+  // In text order, without overlaps, each span's text as written.
+  const std::string body = SeedBody();
+  std::uint32_t previous_end = 0;
+  for (const v1::TimeExpression& t : response->time_expressions()) {
+    EXPECT_GE(t.span().begin(), previous_end) << t.DebugString();
+    EXPECT_EQ(body.substr(t.span().begin(), t.span().end() - t.span().begin()),
+              t.text());
+    previous_end = t.span().end();
+  }
+}
+
+TEST_F(FactCheckServiceTest, ExtractTimexValidatesLikeCheckText) {
+  Open(FACTCHECK_REFERENCE_FILE, {.max_text_bytes = 100});
+  v1::ExtractTimexRequest request;
+  request.set_text("It happened in May 2023.");
+  request.set_published_date("2024-02-30");
+  EXPECT_EQ(service_->ExtractTimex(request).status().message(),
+            "published_date '2024-02-30' is not a valid date (YYYY-MM-DD)");
+  request.clear_published_date();
+  EXPECT_EQ(service_->ExtractTimex(request).status().code(),
+            absl::StatusCode::kInvalidArgument);
+
+  request.set_published_date("2024-02-14");
+  request.set_text("");
+  EXPECT_EQ(service_->ExtractTimex(request).status().message(),
+            "text is empty");
+  request.set_text("abc\xff def");
+  EXPECT_EQ(service_->ExtractTimex(request).status().message(),
+            "text is not valid UTF-8: bad byte 0xff at byte offset 3");
+  request.set_text(std::string(101, 'a'));
+  EXPECT_EQ(
+      service_->ExtractTimex(request).status().message(),
+      "text is 101 bytes, over the limit of 100 bytes (--max_text_bytes)");
+  EXPECT_EQ(service_->ExtractTimex(request).status().code(),
+            absl::StatusCode::kResourceExhausted);
 }
 
 TEST_F(FactCheckServiceTest, IngestIsIdempotentAndReplacesOnChange) {

@@ -504,8 +504,9 @@ TEST_F(StoreTest, NewDirectoryRecordsCurrentSchemaVersion) {
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, dir_, &names).ok());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"claims", "claims_by_event",
-                                             "default", "events", "sources"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"claims", "claims_by_event", "default",
+                                      "events", "import_staging", "sources"}));
 
   rocksdb::DB* db = nullptr;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
