@@ -9,7 +9,17 @@ references; P31, a date of day, month or year precision as P585 or as
 P580/P582, P17/P276, P710 participants, P179 with a P1545 qualifier on some),
 about 2.5 KB a line. Ids are Q900000000 and up, far from real items.
 
-Usage: gen_wikidata.py [--count N] [--gzip] OUT
+With --names=plausible the English labels and aliases are names like
+real events' ("Battle of Varnesk", "2011 Tolvira earthquake", "Treaty of
+Osterberg", "Paris–Velmora summit"): multi-word, from a vocabulary of tens of
+thousands of words that shares common words (and real places) with news
+copy, so that a matcher's trie is as big as a real dump's and text walks
+into it; every name has an invented word or a word news copy does not use
+after a real place, so no name is found in real text. The default,
+--names=numbered, keeps "Synthetic event N" (and the import benchmark's
+file). The other fields are the same either way.
+
+Usage: gen_wikidata.py [--count N] [--gzip] [--names numbered|plausible] OUT
 Standard library only; deterministic (seeded).
 """
 
@@ -65,7 +75,99 @@ def date_parts(rng):
     return year, month, day, precision
 
 
-def entity(i, rng):
+# For --names=plausible.
+ONSETS = ("b", "br", "d", "dr", "g", "gr", "k", "kr", "l", "m", "n", "p",
+          "r", "s", "st", "t", "tr", "v", "z", "h", "ch", "sh", "f", "j")
+VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou", "ia")
+CODAS = ("", "", "n", "r", "l", "s", "k", "m", "sk", "nd", "rt", "v")
+SUFFIXES = ("", "", "", "ia", "ovo", "burg", "ville", "stan", "grad", "ford",
+            "heim", "polis", "abad", "ino", "sk")
+REAL_PLACES = (
+    "Paris", "Brussels", "Kyiv", "Kharkiv", "Odesa", "Lviv", "Warsaw",
+    "Berlin", "London", "Madrid", "Rome", "Vienna", "Prague", "Budapest",
+    "Bucharest", "Sofia", "Athens", "Ankara", "Tbilisi", "Minsk", "Moscow",
+    "Riga", "Vilnius", "Tallinn", "Helsinki", "Stockholm", "Oslo",
+    "Copenhagen", "Amsterdam", "Geneva", "Munich", "Hamburg", "Lyon",
+    "Marseille", "Milan", "Naples", "Lisbon", "Dublin", "Edinburgh",
+    "Washington", "Chicago", "Boston", "Tokyo", "Seoul", "Beijing", "Delhi",
+    "Cairo", "Nairobi", "Lagos", "Sydney", "Toronto", "Mexico", "Lima",
+    "France", "Germany", "Ukraine", "Russia", "Poland", "Italy", "Spain",
+    "Brazil", "Canada", "Japan", "China", "India", "Europe", "NATO",
+    "Ramstein", "Crimea", "Donbas", "Bakhmut", "Avdiivka", "Mariupol")
+# Nouns that follow a place in event names. None follows a real place in
+# the seed article (which has "Paris on", "France announced", "Ukraine is").
+PLACE_NOUNS = (
+    "earthquake", "floods", "riots", "marathon", "uprising", "massacre",
+    "bombing", "derby", "festival", "expo", "blackout", "wildfire",
+    "referendum", "mutiny", "strike", "pogrom", "exodus", "accord",
+    "declaration", "protocol", "crisis", "scandal", "hostage crisis",
+    "train crash", "air disaster", "bridge collapse", "film festival",
+    "peace talks", "trade fair", "chess olympiad", "grand prix")
+EVENT_OF = (
+    "Battle", "Siege", "Treaty", "Sack", "Fall", "Liberation", "Congress",
+    "Council", "Peace", "Relief", "Partition", "Occupation", "Capture",
+    "Bombardment", "Evacuation", "Coronation", "Founding", "Burning",
+    "Great Fire", "Second Battle", "First Battle", "Third Battle", "Raid",
+    "Armistice", "Conference", "Convention", "Union", "Annexation")
+ORGS = ("Socialist", "Liberal", "Workers'", "Green", "Farmers'",
+        "Christian", "Republican", "People's", "Radical", "National")
+
+
+def invented_words(count):
+    rng = random.Random(7)
+    words = set()
+    while len(words) < count:
+        n = rng.choice((1, 2, 2, 2))
+        w = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS)
+                    for _ in range(n)) + rng.choice(SUFFIXES)
+        words.add(w.capitalize())
+    return sorted(words)
+
+
+class PlausibleNames:
+    """Event names as Wikidata's English labels and aliases write them."""
+
+    def __init__(self):
+        self.rng = random.Random(20240502)
+        self.places = invented_words(60000)
+
+    def place(self):
+        return self.rng.choice(self.places)
+
+    def names(self, year):
+        r, place = self.rng, self.place()
+        kind = r.randrange(10)
+        aliases = []
+        if kind < 3:
+            title = "%s of %s" % (r.choice(EVENT_OF), place)
+            aliases.append("%d %s" % (year, title))
+        elif kind < 5:
+            noun = r.choice(PLACE_NOUNS)
+            title = "%d %s %s" % (year, place, noun)
+            aliases.append("%s %s of %d" % (place, noun, year))
+        elif kind < 7:
+            # A real place, then an invented one or a word news copy does
+            # not put after it: text walks one or two steps into the trie.
+            real = r.choice(REAL_PLACES)
+            if r.random() < 0.5:
+                title = "%s–%s %s" % (real, place, r.choice(
+                    ("summit", "war", "border conflict", "talks", "treaty")))
+            else:
+                title = "%d %s %s" % (year, real, r.choice(PLACE_NOUNS))
+                aliases.append("%s %s" % (real, r.choice(PLACE_NOUNS)))
+        elif kind < 8:
+            title = "%s %s Party congress of %d" % (place, r.choice(ORGS), year)
+        elif kind < 9:
+            first, last = self.place(), self.place()
+            title = "assassination of %s %s" % (first, last)
+            aliases.append("%s %s assassination" % (first, last))
+        else:
+            title = "%d %s %s election" % (year, place, r.choice(
+                ("general", "presidential", "parliamentary", "local")))
+        return title, aliases[:r.randrange(len(aliases) + 1)]
+
+
+def entity(i, rng, names=None):
     qid = FIRST_ID + i
     claims = []
     claims.append('"P31":[%s]' % statement(
@@ -101,15 +203,21 @@ def entity(i, rng):
         claims.append('"P179":[%s]' % statement(
             qid, 9, "P179", item_value(rng.randrange(10**6, 2 * 10**6)),
             "wikibase-item", rng, qualifier))
-    title = "Synthetic event %d" % i
+    if names is None:
+        title = "Synthetic event %d" % i
+        aliases = ["synthetic event number %d" % i]
+    else:
+        title, aliases = names.names(y)
+    aliases_json = ",".join('{"language":"en","value":"%s"}' % a
+                            for a in aliases)
     return ('{"type":"item","id":"Q%d",'
             '"labels":{"en":{"language":"en","value":"%s"},'
             '"de":{"language":"de","value":"Synthetisches Ereignis %d"}},'
             '"descriptions":{"en":{"language":"en","value":"benchmark entity"}},'
-            '"aliases":{"en":[{"language":"en","value":"synthetic event number %d"}]},'
+            '"aliases":{"en":[%s]},'
             '"claims":{%s},"sitelinks":{},"pageid":%d,"ns":0,"title":"Q%d",'
             '"lastrevid":%d,"modified":"2024-05-01T10:00:00Z"}' % (
-                qid, title, i, i, ",".join(claims), i + 1, qid,
+                qid, title, i, aliases_json, ",".join(claims), i + 1, qid,
                 2000000000 + i))
 
 
@@ -119,8 +227,13 @@ def main():
     parser.add_argument("--count", type=int, default=1000000)
     parser.add_argument("--gzip", action="store_true",
                         help="gzip the output (level 1)")
+    parser.add_argument("--names", choices=("numbered", "plausible"),
+                        default="numbered",
+                        help="event names: 'Synthetic event N' (default) or "
+                        "names like real events'")
     args = parser.parse_args()
     rng = random.Random(20240501)
+    names = PlausibleNames() if args.names == "plausible" else None
     if args.out == "-":
         out = sys.stdout.buffer
     elif args.gzip:
@@ -131,7 +244,7 @@ def main():
         out.write(b"[\n")
         batch = []
         for i in range(args.count):
-            line = entity(i, rng)
+            line = entity(i, rng, names)
             batch.append(line + (",\n" if i + 1 < args.count else "\n"))
             if len(batch) == 10000:
                 out.write("".join(batch).encode())

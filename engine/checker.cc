@@ -9,26 +9,11 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "engine/consistency_checks.h"
 #include "engine/words.h"
 
 namespace factcheck {
 namespace {
-
-PartialDate Truncate(PartialDate d, Granularity g) {
-  if (g < d.granularity) d.granularity = g;
-  if (d.granularity < Granularity::kDay) d.day = 0;
-  if (d.granularity < Granularity::kMonth) d.month = 0;
-  return d;
-}
-
-// First and last day a date denotes, packed as yyyymmdd for ordering.
-int FirstDay(const PartialDate& d) {
-  return d.year * 10000 + (d.month ? d.month : 1) * 100 + (d.day ? d.day : 1);
-}
-int LastDay(const PartialDate& d) {
-  return d.year * 10000 + (d.month ? d.month : 12) * 100 +
-         (d.day ? d.day : 31);
-}
 
 // "on 24 February 2022", "in February 2022", "in 2022".
 std::string OnOrIn(const PartialDate& d) {
@@ -37,9 +22,17 @@ std::string OnOrIn(const PartialDate& d) {
 }
 
 // What the reference says about `event`, as a verb phrase: "began on 24
-// February 2022", "took place on 14 February 2024", "lasted from ... to ...".
-std::string ReferencePhrase(const ReferenceEvent& event) {
+// February 2022", "took place on 14 February 2024", "lasted from ... to ...";
+// for a claim of the start or the end of a lasting event, that date alone.
+std::string ReferencePhrase(const ReferenceEvent& event,
+                            ClaimRole role = ClaimRole::kPoint) {
   if (event.date.has_value()) return absl::StrCat("took place ", OnOrIn(*event.date));
+  if (role == ClaimRole::kStart && event.start.has_value()) {
+    return absl::StrCat("began ", OnOrIn(*event.start));
+  }
+  if (role == ClaimRole::kEnd && event.end.has_value()) {
+    return absl::StrCat("ended ", OnOrIn(*event.end));
+  }
   if (event.start.has_value() && event.end.has_value()) {
     return absl::StrCat("lasted from ", FormatDateForPeople(*event.start),
                         " to ", FormatDateForPeople(*event.end));
@@ -55,7 +48,7 @@ struct Comparison {
 // Compares the claimed date with the event's reference dates. A date the
 // text wrote without a year is compared on month and day only.
 Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
-                   DateRole role) {
+                   ClaimRole role) {
   Comparison c;
   if (event.date.has_value()) {
     c.reference = event.date;
@@ -66,7 +59,7 @@ Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
   }
   if (!event.start.has_value()) return c;  // A series: no date to compare.
   const bool ended = event.end.has_value();
-  if (role == DateRole::kUntil) {
+  if (role == ClaimRole::kEnd) {
     if (!ended) return c;  // Still going on: an end date cannot be checked.
     c.reference = event.end;
     c.verdict = AgreeAtCoarserGranularity(claimed, *event.end)
@@ -75,7 +68,7 @@ Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
     return c;
   }
   c.reference = event.start;
-  if (role == DateRole::kPoint && ended && claimed.year_known) {
+  if (role == ClaimRole::kPoint && ended && claimed.year_known) {
     // A date within the event's span fits ("the battle in 2023").
     const PartialDate start = Truncate(*event.start, claimed.granularity);
     const PartialDate end = Truncate(*event.end, claimed.granularity);
@@ -111,6 +104,15 @@ bool IsNameFiller(absl::string_view w) {
   return kFiller->contains(w);
 }
 
+// "said", "told": verbs that report a statement, whose date is not the
+// date of what it reports.
+bool IsReportingVerb(absl::string_view w) {
+  static const auto* const kVerbs = new absl::flat_hash_set<absl::string_view>{
+      "said", "says", "told", "tells", "announced", "reported", "stated",
+      "added", "confirmed", "claimed", "wrote"};
+  return kVerbs->contains(w);
+}
+
 struct Choice {
   int event = -1;      // Index into the catalog; -1 when undecided.
   std::string reason;  // Why, when the name alone did not decide.
@@ -121,7 +123,7 @@ struct Choice {
 // whose own words (title, location, participants) the sentence uses beyond
 // the shared name. Otherwise none: a guess must not become a contradiction.
 Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
-                   const PartialDate& claimed, DateRole role,
+                   const PartialDate& claimed, ClaimRole role,
                    absl::string_view sentence, absl::string_view mention_text) {
   if (m.candidates.size() == 1) return {m.candidates[0], ""};
   std::vector<int> fitting;
@@ -169,7 +171,37 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
   return {};
 }
 
+// "1st", "2nd", "3rd", "11th", "21st".
+std::string OrdinalWord(int n) {
+  const int tens = n % 100, units = n % 10;
+  const char* suffix = "th";
+  if (tens < 11 || tens > 13) {
+    if (units == 1) suffix = "st";
+    if (units == 2) suffix = "nd";
+    if (units == 3) suffix = "rd";
+  }
+  return absl::StrCat(n, suffix);
+}
+
 }  // namespace
+
+absl::string_view FindingKindName(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kReference:
+      return "REFERENCE";
+    case FindingKind::kPublicationDate:
+      return "PUBLICATION_DATE";
+    case FindingKind::kSeries:
+      return "SERIES";
+    case FindingKind::kRelative:
+      return "RELATIVE";
+    case FindingKind::kWithinDocument:
+      return "WITHIN_DOCUMENT";
+    case FindingKind::kAcrossSources:
+      return "ACROSS_SOURCES";
+  }
+  return "FINDING_KIND_UNSPECIFIED";
+}
 
 std::string FormatDateForPeople(const PartialDate& d) {
   const std::string year = d.year_known ? absl::StrCat(d.year) : "";
@@ -282,17 +314,50 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
       }
       return best;
     };
+    // A reporting verb between them ("the summit, officials said on
+    // Friday") makes the date the statement's, not the event's.
+    const auto reported_between = [&](const EventMention* m,
+                                      const TimeExpression* t) {
+      const std::size_t lo = std::min(m->end, t->end);
+      const std::size_t hi = std::max(m->begin, t->begin);
+      if (lo >= hi) return false;
+      // So does a duration between them: "On 20 February, a year after the
+      // invasion, ..." relates the date to the event, it does not date it.
+      for (const TimeExpression& d : times) {
+        if (d.type == TimexType::kDuration && d.begin >= lo && d.end <= hi) {
+          return true;
+        }
+      }
+      for (const Word& w : SplitWords(text.substr(lo, hi - lo))) {
+        if (IsReportingVerb(w.norm)) return true;
+      }
+      return false;
+    };
     for (const EventMention* m : named) {
       const TimeExpression* t = nearest_date(m);
-      if (t != nullptr && nearest_mention(t) == m) pairs.push_back({m, t, &s});
+      if (t != nullptr && nearest_mention(t) == m && !reported_between(m, t)) {
+        pairs.push_back({m, t, &s});
+      }
     }
   }
 
+  DocumentContext doc;
+  doc.text = text;
+  doc.published = published;
+  doc.catalog = catalog_.get();
+  doc.times = &times;
+  doc.mentions = &mentions;
+  doc.sentences = &sentences;
+  doc.words = SplitWords(text);
+  const int published_day = FirstDay(DayDate(published));
+
+  std::vector<ClaimNote> notes;
   for (const Pair& p : pairs) {
     const EventMention& m = *p.mention;
     const TimeExpression& t = *p.time;
     PartialDate claimed = *t.date;
     if (!t.year_written) claimed.year_known = false;
+    const ClaimRole role = ReadClaimRole(doc, m, t);
 
     Finding f;
     f.span = locator.Locate(t.begin, t.end);
@@ -303,50 +368,126 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
         text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin));
     f.event_span = locator.Locate(m.begin, m.end);
     f.event_text = std::string(text.substr(m.begin, m.end - m.begin));
+    ClaimNote note;
+    note.time = &t;
+    note.mention = &m;
+    note.role = role;
+    note.claimed = claimed;
 
-    const Choice choice = ChooseEvent(*catalog_, m, claimed, t.role,
-                                      f.sentence, f.event_text);
+    const Choice choice =
+        ChooseEvent(*catalog_, m, claimed, role, f.sentence, f.event_text);
     if (choice.event < 0) {
       const ReferenceEvent& a = catalog_->events()[m.candidates[0]];
       const ReferenceEvent& b = catalog_->events()[m.candidates[1]];
       f.verdict = Verdict::kUnverifiable;
+      f.confidence = 0.5f;
       f.explanation = absl::StrCat(
           "\"", f.event_text, "\" may mean ", a.title, " or ", b.title,
           (m.candidates.size() > 2 ? " among others" : ""),
           "; the reference cannot tell which.");
       result.findings.push_back(std::move(f));
+      notes.push_back(note);
       continue;
     }
     const int chosen = choice.event;
+    note.event = chosen;
     const ReferenceEvent& event = catalog_->events()[chosen];
     f.event_id = event.id;
     f.event_title = event.title;
     f.citations = event.citations;
-    const Comparison c = Compare(event, claimed, t.role);
+    const Comparison c = Compare(event, claimed, role);
     f.verdict = c.verdict;
     f.reference_date = c.reference;
+    f.confidence = choice.reason.empty() ? 0.95f : 0.8f;
     std::string subject = event.title;
     if (m.after_definite_article && !f.event_text.empty()) {
       subject = absl::StrCat("The ", f.event_text);
     }
+    // A date later than the article, in copy that reports it as past (or
+    // as the start of something going on), is wrong whatever the reference
+    // says: the article cannot report what had not happened yet.
+    const bool after_publication =
+        claimed.year_known && FirstDay(claimed) > published_day &&
+        (role == ClaimRole::kStart || ReadsAsPast(f.sentence));
     if (!c.reference.has_value()) {
       f.explanation =
           absl::StrCat("The reference has no date to check for ", subject, ".");
     } else if (c.verdict == Verdict::kSupported) {
-      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event),
+      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event, role),
                                    ", consistent with \"", t.text, "\".");
     } else {
-      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event),
+      f.severity = Severity::kError;
+      f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event, role),
                                    "; the text says ", t.text, ".");
       f.suggestion = FormatDateLike(
           Truncate(*c.reference, claimed.granularity), t.style);
+      if (event.ordinal > 0) {
+        // A member of a numbered series named by its ordinal: either the
+        // ordinal or the date is wrong. Name the member the date fits.
+        f.kind = FindingKind::kSeries;
+        // The date as resolved first (a year-less "14 February" in 2024
+        // is the 19th meeting, not the 9th), then on month and day only.
+        const ReferenceEvent* fits = nullptr;
+        for (const PartialDate& date : {*t.date, claimed}) {
+          for (const ReferenceEvent& other : catalog_->events()) {
+            if (fits == nullptr && other.series_id == event.series_id &&
+                other.ordinal > 0 && other.date.has_value() &&
+                AgreeAtCoarserGranularity(date, *other.date)) {
+              fits = &other;
+            }
+          }
+        }
+        if (fits != nullptr) {
+          const ReferenceEvent& other = *fits;
+          f.explanation = absl::StrCat(
+              subject, " ", ReferencePhrase(event, role), "; ",
+              FormatDateForPeople(*other.date), " was the ",
+              OrdinalWord(other.ordinal), " ",
+              other.type.empty() ? "one" : other.type,
+              ", so either the ordinal (",
+              OrdinalWord(other.ordinal), ") or the date (",
+              f.suggestion, ") needs correcting.");
+        }
+      }
+    }
+    if (after_publication) {
+      f.kind = FindingKind::kPublicationDate;
+      f.verdict = Verdict::kContradicted;
+      f.severity = Severity::kError;
+      const std::string when = FormatDateForPeople(DayDate(published));
+      f.explanation = absl::StrCat(
+          t.text, " is after the article's own date, ", when, ", yet ",
+          role == ClaimRole::kStart ? "the text counts from it"
+                                    : "the text reports it as past",
+          c.reference.has_value()
+              ? absl::StrCat("; ", subject, " ", ReferencePhrase(event, role))
+              : "",
+          ".");
+      if (c.reference.has_value()) {
+        f.suggestion = FormatDateLike(
+            Truncate(*c.reference, claimed.granularity), t.style);
+      }
     }
     if (!choice.reason.empty()) {
       absl::StrAppend(&f.explanation, " (\"", f.event_text, "\" is read as ",
                       event.title, ", ", choice.reason, ".)");
     }
     result.findings.push_back(std::move(f));
+    notes.push_back(note);
   }
+
+  CheckAgainstPublicationDate(doc, locator, result.findings, notes);
+  CheckRelativeStatements(doc, locator, result.findings, notes);
+  CheckWithinDocument(doc, result.findings, notes);
+  for (Finding& f : result.findings) {
+    if (f.verdict == Verdict::kContradicted && f.severity == Severity::kInfo) {
+      f.severity = Severity::kError;
+    }
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return a.span.begin < b.span.begin;
+                   });
   return result;
 }
 

@@ -21,6 +21,21 @@ namespace factcheck {
 
 enum class Verdict { kSupported, kContradicted, kUnverifiable };
 
+// What a claim was checked against (factcheck.v1.FindingKind).
+enum class FindingKind {
+  kReference,        // The reference event's date.
+  kPublicationDate,  // The article's own publication date.
+  kSeries,           // A numbered series: ordinal and date disagree.
+  kRelative,         // A relative statement against the dates it relates.
+  kWithinDocument,   // Another date the same document gives the event.
+  kAcrossSources,    // Other ingested sources.
+};
+
+// "REFERENCE", "PUBLICATION_DATE", ...: the proto enum's value names.
+absl::string_view FindingKindName(FindingKind kind);
+
+enum class Severity { kInfo, kWarning, kError };
+
 // A claim (an event mention with the date the text gives it) and how it
 // stands against the reference.
 struct Finding {
@@ -45,6 +60,16 @@ struct Finding {
   // Replacement for `span` in the text's own style; set when contradicted.
   std::string suggestion;
   std::vector<EventCitation> citations;
+
+  FindingKind kind = FindingKind::kReference;
+  Severity severity = Severity::kInfo;
+  // How sure the verdict is, 0 to 1.
+  float confidence = 1.0f;
+  // Other places the finding rests on: the earlier claim of a
+  // WITHIN_DOCUMENT finding, the anchor of a RELATIVE one.
+  std::vector<TextSpan> related_spans;
+  // ACROSS_SOURCES: the sources that date the event differently.
+  std::vector<std::string> related_sources;
 };
 
 // A time expression with its position in every unit.

@@ -1,6 +1,8 @@
 #include "engine/temporal_tables.h"
 
 #include <cstddef>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -380,6 +382,33 @@ TemporalTables::TemporalTables() {
     LexEntry& e = Entry(noun);
     if (e.keyword == Keyword::kNone) e.keyword = Keyword::kCountNoun;
   }
+  for (auto& [word, e] : words_) {
+    const bool function_word =
+        e.keyword == Keyword::kThe || e.keyword == Keyword::kA ||
+        e.keyword == Keyword::kThat || e.keyword == Keyword::kAt;
+    e.needs_next_word = function_word && e.month == 0 && e.weekday < 0 &&
+                        e.number == 0 && e.ordinal == 0 &&
+                        e.unit == TimeUnit::kNone && e.season == 0 &&
+                        e.quarter == 0;
+  }
+  BuildSlots();
+}
+
+void TemporalTables::BuildSlots() {
+  // words_ is not modified after this, so pointers into it stay valid.
+  std::size_t used = 0;
+  for (const auto& [word, entry] : words_) {
+    if (word.empty() || word.size() > kMaxWordLength) continue;
+    Slot slot;
+    std::memcpy(slot.key, word.data(), word.size());
+    slot.entry = &entry;
+    std::size_t at = SlotOf(slot.key);
+    while (slots_[at].entry != nullptr) at = (at + 1) & (kSlots - 1);
+    slots_[at] = slot;
+    ++used;
+  }
+  // At most half full, so that a miss ends after a probe or two.
+  if (used * 2 > kSlots) std::abort();
 }
 
 const LexEntry* TemporalTables::Lookup(absl::string_view word) const {
@@ -389,12 +418,14 @@ const LexEntry* TemporalTables::Lookup(absl::string_view word) const {
   if ((lengths_by_first_letter_[first - 'a'] & (1u << word.size())) == 0) {
     return nullptr;
   }
-  char lower[kMaxWordLength];
+  std::uint64_t key[2] = {0, 0};
+  char* lower = reinterpret_cast<char*>(key);
   for (std::size_t i = 0; i < word.size(); ++i) {
+    // No table word has a NUL, which the zero padding would hide.
+    if (word[i] == '\0') return nullptr;
     lower[i] = absl::ascii_tolower(static_cast<unsigned char>(word[i]));
   }
-  const auto it = words_.find(absl::string_view(lower, word.size()));
-  return it == words_.end() ? nullptr : &it->second;
+  return Probe(key);
 }
 
 }  // namespace temporal_internal

@@ -4,7 +4,9 @@
 #define FACTCHECK_ENGINE_TEMPORAL_TABLES_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -158,6 +160,12 @@ struct LexEntry {
   // True when a time expression can start at this word; other entries are
   // only read as context (prepositions, count nouns, tense cues).
   bool starts_expression = false;
+  // True for the function words "the", "a", "an", "that" and "at" (and any
+  // other entry with their keyword and no other part to play): an
+  // expression starts there only when the next token is a number or has an
+  // entry of its own (for "the", also "full"). The tagger skips them
+  // otherwise without trying its patterns.
+  bool needs_next_word = false;
 };
 
 // The tables, built once and read-only afterwards, so one instance is
@@ -175,10 +183,68 @@ class TemporalTables {
   // The longest word in the table.
   static constexpr std::size_t kMaxWordLength = 15;
 
+  // Lookup for the tokenizer, which calls it on every word: `size` bytes
+  // at `word`, all of them ASCII letters, ASCII digits or bytes >= 0x80
+  // (which no table word has). When `readable16`, the 16 bytes from `word`
+  // may be read (they lie inside the text), which saves copying the word.
+  // The same result as Lookup.
+  const LexEntry* LookupWord(const char* word, std::size_t size,
+                             bool readable16) const {
+    if (size == 0 || size > kMaxWordLength) return nullptr;
+    const unsigned char first = static_cast<unsigned char>(word[0]) | 0x20;
+    if (first < 'a' || first > 'z' ||
+        (lengths_by_first_letter_[first - 'a'] & (1u << size)) == 0) {
+      return nullptr;
+    }
+    std::uint64_t key[2] = {0, 0};
+    if (readable16) {
+      std::memcpy(key, word, 16);
+    } else {
+      std::memcpy(key, word, size);
+    }
+    // Letters and digits are lower case with bit 5 set; a byte >= 0x80
+    // stays >= 0x80 and matches no table word.
+    constexpr std::uint64_t kLower = 0x2020202020202020ull;
+    if (size < 8) {
+      key[0] = (key[0] | kLower) & ((std::uint64_t{1} << (8 * size)) - 1);
+      key[1] = 0;
+    } else {
+      key[0] |= kLower;
+      key[1] = size == 8 ? 0
+                         : (key[1] | kLower) &
+                               (~std::uint64_t{0} >> (8 * (16 - size)));
+    }
+    return Probe(key);
+  }
+
  private:
   TemporalTables();
   void Add(absl::string_view word, const LexEntry& entry);
   LexEntry& Entry(absl::string_view word);
+  // Builds slots_ from words_ once they are complete.
+  void BuildSlots();
+
+  // An open-addressed table of the words, each zero-padded to 16 bytes and
+  // compared as two 64-bit words.
+  struct Slot {
+    std::uint64_t key[2] = {0, 0};
+    const LexEntry* entry = nullptr;
+  };
+  static constexpr int kSlotBits = 11;
+  static std::size_t SlotOf(const std::uint64_t key[2]) {
+    const std::uint64_t h = key[0] * 0x9E3779B97F4A7C15ull ^
+                            key[1] * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<std::size_t>(h >> (64 - kSlotBits));
+  }
+  const LexEntry* Probe(const std::uint64_t key[2]) const {
+    for (std::size_t at = SlotOf(key);; at = (at + 1) & (kSlots - 1)) {
+      const Slot& slot = slots_[at];
+      if (slot.entry == nullptr) return nullptr;
+      if (slot.key[0] == key[0] && slot.key[1] == key[1]) return slot.entry;
+    }
+  }
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+  std::array<Slot, kSlots> slots_{};
 
   absl::flat_hash_map<std::string, LexEntry> words_;
   // For each first letter a..z, a bit per word length present in the table:

@@ -1,5 +1,6 @@
 #include "engine/temporal_tagger.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -41,8 +42,6 @@ absl::string_view TimexTypeName(TimexType type) {
 }
 
 namespace {
-
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // How far ahead of the DCT a yearless day in a sentence without tense cues
 // is still read as the coming one.
@@ -224,22 +223,70 @@ struct Match {
   std::optional<PartialDate> date;
   DateStyle style = DateStyle::kOther;
   bool year_written = true;
-  std::string mod;
+  // The TIMEX3 `mod`: always a string literal, "" for none.
+  const char* mod = "";
   // Whether the value was computed from an earlier mention ("a year
   // earlier"), so that it must not become the reference itself.
   bool refers_back = false;
   // Whether a leading "the" belongs to the expression ("the 1990s", "the
   // first quarter of 2024") rather than to a noun phrase around it.
   bool takes_article = false;
+  // Whether `value` is still to be written from `date` (see MatchValue):
+  // most candidates lose to a longer one, so the string is written for the
+  // winners only.
+  bool value_from_date = false;
 };
+
+// Appends `n` (0 <= n < 10^width) in `width` digits, zero-padded.
+void AppendDigits(std::string& out, int n, int width) {
+  char buffer[4];
+  for (int k = width - 1; k >= 0; --k) {
+    buffer[k] = static_cast<char>('0' + n % 10);
+    n /= 10;
+  }
+  out.append(buffer, static_cast<std::size_t>(width));
+}
+
+// PartialDate::ToTimex without the formatting library: "2024-02-14",
+// "2024-02", "2024", "XXXX-02-14". Values it cannot write in fixed width
+// go to ToTimex itself, so the result is always the same.
+std::string TimexOf(const PartialDate& date) {
+  if ((date.year_known && (date.year < 0 || date.year > 9999)) ||
+      (date.granularity >= Granularity::kMonth &&
+       (date.month < 0 || date.month > 99)) ||
+      (date.granularity >= Granularity::kDay &&
+       (date.day < 0 || date.day > 99))) {
+    return date.ToTimex();
+  }
+  std::string out;
+  if (date.year_known) {
+    AppendDigits(out, date.year, 4);
+  } else {
+    out.append("XXXX");
+  }
+  if (date.granularity >= Granularity::kMonth) {
+    out.push_back('-');
+    AppendDigits(out, date.month, 2);
+  }
+  if (date.granularity >= Granularity::kDay) {
+    out.push_back('-');
+    AppendDigits(out, date.day, 2);
+  }
+  return out;
+}
+
+// The TIMEX3 value of `m`.
+std::string MatchValue(const Match& m) {
+  return m.value_from_date ? TimexOf(*m.date) : m.value;
+}
 
 Match DateMatch(std::size_t first, std::size_t last, const PartialDate& date,
                 DateStyle style) {
   Match m;
   m.first = first;
   m.last = last;
-  m.value = date.ToTimex();
   m.date = date;
+  m.value_from_date = true;
   m.style = style;
   return m;
 }
@@ -263,13 +310,22 @@ void Offer(std::optional<Match>& best, std::optional<Match> candidate) {
 // One run of the grammar over the tokens of one text.
 class Matcher {
  public:
-  Matcher(absl::string_view text, const std::vector<Token>& tokens,
-          absl::CivilDay dct)
-      : text_(text), tokens_(tokens), n_(tokens.size()), dct_(dct) {
+  Matcher(absl::string_view text, absl::CivilDay dct)
+      : text_(text), dct_(dct) {}
+
+  // Reads `tokens` (token offsets are offsets into the whole text) from now
+  // on. What earlier expressions set (see Remember) is kept.
+  void Reset(const Token* tokens, std::size_t n) {
+    tokens_ = tokens;
+    n_ = n;
     SplitSentences();
   }
 
-  std::vector<TimeExpression> Run();
+  // Appends to `out` the expressions that start at tokens [from, stop), in
+  // text order, and returns the token at which a later run must go on (at
+  // or after `stop`: the last expression may end past it).
+  std::size_t Run(std::size_t from, std::size_t stop,
+                  std::vector<TimeExpression>& out);
 
  private:
   // A count before a unit: "two", "24", "twenty-two", "a", "several".
@@ -342,11 +398,60 @@ class Matcher {
                                                       : Pick::kOnOrBefore;
   }
 
+  // ---- Memoised patterns. A pattern's result depends on its position and
+  // on what earlier expressions set (see Remember), which changes only
+  // between start tokens; several patterns try the same sub-pattern at the
+  // same position ("Monday" is tried as a weekday by Weekday, DayAt and
+  // DayPart), so the results at the start token and the few after it are
+  // kept until the next start token.
+  enum MemoKind {
+    kMemoDayFirst,
+    kMemoMonthFirstInContext,
+    kMemoWeekday,
+    kMemoDayAt,
+    kMemoKinds,
+  };
+  static constexpr std::size_t kMemoWays = 1;  // The start token only.
+  struct MemoSlot {
+    std::uint64_t generation = 0;
+    std::optional<Match> value;
+  };
+  template <typename Compute>
+  std::optional<Match> Memo(MemoKind kind, std::size_t i, Compute compute) {
+    const std::size_t way = i - start_;
+    if (i < start_ || way >= kMemoWays) return compute();
+    MemoSlot& slot = memo_[kind][way];
+    if (slot.generation != generation_) {
+      slot.value = compute();
+      slot.generation = generation_;
+    }
+    return slot.value;
+  }
+  std::optional<Match> Calendar(std::size_t i, bool in_context) {
+    return CalendarUncached(i, in_context);
+  }
+  std::optional<Match> DayFirst(std::size_t i) {
+    return Memo(kMemoDayFirst, i, [&] { return DayFirstUncached(i); });
+  }
+  std::optional<Match> MonthFirst(std::size_t i, bool in_context) {
+    if (!in_context) return MonthFirstUncached(i, in_context);
+    return Memo(kMemoMonthFirstInContext, i,
+                [&] { return MonthFirstUncached(i, in_context); });
+  }
+  std::optional<Match> Modified(std::size_t i) { return ModifiedUncached(i); }
+  std::optional<Match> Deictic(std::size_t i) { return DeicticUncached(i); }
+  std::optional<Match> Weekday(std::size_t i) {
+    return Memo(kMemoWeekday, i, [&] { return WeekdayUncached(i); });
+  }
+  std::optional<Match> DayAt(std::size_t i) {
+    return Memo(kMemoDayAt, i, [&] { return DayAtUncached(i); });
+  }
+
   // ---- Patterns. Each returns the longest match starting at token `i`.
-  std::optional<Match> Calendar(std::size_t i, bool in_context);
+  std::optional<Match> CalendarUncached(std::size_t i, bool in_context);
   std::optional<Match> Iso(std::size_t i) const;
-  std::optional<Match> DayFirst(std::size_t i);
-  std::optional<Match> MonthFirst(std::size_t i, bool in_context);
+  std::optional<Match> DayFirstUncached(std::size_t i);
+  std::optional<Match> MonthFirstUncached(std::size_t i, bool in_context);
   std::optional<Match> DayRange(std::size_t i);
   std::optional<Match> Year(std::size_t i, bool in_context) const;
   std::optional<Match> Decade(std::size_t i) const;
@@ -354,11 +459,11 @@ class Matcher {
   std::optional<Match> QuarterOrHalf(std::size_t i);
   std::optional<Match> Century(std::size_t i) const;
   std::optional<Match> Article(std::size_t i);
-  std::optional<Match> Modified(std::size_t i);
+  std::optional<Match> ModifiedUncached(std::size_t i);
   std::optional<Match> Anchored(std::size_t i);
-  std::optional<Match> Deictic(std::size_t i);
+  std::optional<Match> DeicticUncached(std::size_t i);
   std::optional<Match> DeicticDuration(std::size_t i, std::size_t first);
-  std::optional<Match> Weekday(std::size_t i);
+  std::optional<Match> WeekdayUncached(std::size_t i);
   std::optional<Match> Duration(std::size_t i) const;
   std::optional<Match> Set(std::size_t i) const;
   std::optional<Match> Recent(std::size_t i) const;
@@ -388,7 +493,7 @@ class Matcher {
   std::optional<Match> ReportingPeriod(std::size_t i);
   std::optional<Match> Phrase(std::size_t i);
   std::optional<Match> BarePlural(std::size_t i) const;
-  std::optional<Match> DayAt(std::size_t i);
+  std::optional<Match> DayAtUncached(std::size_t i);
   std::int64_t WordYearAt(std::size_t i, std::size_t* next) const;
   std::pair<std::int64_t, int> FocusQuarter() const;
 
@@ -400,8 +505,8 @@ class Matcher {
   TimeExpression ToExpression(const Match& m) const;
 
   absl::string_view text_;
-  const std::vector<Token>& tokens_;
-  const std::size_t n_;
+  const Token* tokens_ = nullptr;
+  std::size_t n_ = 0;
   const absl::CivilDay dct_;
   // What the expressions found so far set, for those that refer back: the
   // last day named ("the following day") and the last quarter ("a year
@@ -415,6 +520,11 @@ class Matcher {
   // Sentence of each token and first token of each sentence.
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::size_t> sentence_start_;
+  // The memo of the patterns (see Memo): valid for the start token
+  // `start_` while a slot's generation is `generation_`.
+  std::size_t start_ = 0;
+  std::uint64_t generation_ = 1;
+  MemoSlot memo_[kMemoKinds][kMemoWays];
 };
 
 // ---------------------------------------------------------------- Sentences
@@ -449,6 +559,7 @@ bool Matcher::EndsSentence(std::size_t i) const {
 
 void Matcher::SplitSentences() {
   sentence_of_.resize(n_);
+  sentence_start_.clear();
   std::uint32_t sentence = 0;
   sentence_start_.push_back(0);
   for (std::size_t i = 0; i < n_; ++i) {
@@ -854,7 +965,7 @@ std::optional<Match> Matcher::Iso(std::size_t i) const {
   return DateMatch(i, last, *date, DateStyle::kIso);
 }
 
-std::optional<Match> Matcher::DayFirst(std::size_t i) {
+std::optional<Match> Matcher::DayFirstUncached(std::size_t i) {
   std::size_t j = i + 1;
   int day = DayNumber(i);
   bool by_ordinal_word = false;
@@ -911,7 +1022,7 @@ std::optional<Match> Matcher::DayRange(std::size_t i) {
   return m;
 }
 
-std::optional<Match> Matcher::MonthFirst(std::size_t i, bool in_context) {
+std::optional<Match> Matcher::MonthFirstUncached(std::size_t i, bool in_context) {
   std::size_t j = 0;
   bool needs_context = false;
   const int month = MonthAt(i, &j, &needs_context);
@@ -1103,7 +1214,7 @@ std::optional<Match> Matcher::Century(std::size_t i) const {
   return m;
 }
 
-std::optional<Match> Matcher::Calendar(std::size_t i, bool in_context) {
+std::optional<Match> Matcher::CalendarUncached(std::size_t i, bool in_context) {
   std::optional<Match> best;
   Offer(best, Iso(i));
   Offer(best, DayFirst(i));
@@ -1214,7 +1325,7 @@ constexpr Qualifier kQualifiers[] = {
     {Keyword::kMiddle, "MID", true},     {Keyword::kEnd, "END", true},
 };
 
-std::optional<Match> Matcher::Modified(std::size_t i) {
+std::optional<Match> Matcher::ModifiedUncached(std::size_t i) {
   const Qualifier* qualifier = nullptr;
   for (const Qualifier& q : kQualifiers) {
     if (q.keyword == Kw(i)) qualifier = &q;
@@ -1247,7 +1358,7 @@ std::optional<Match> Matcher::Modified(std::size_t i) {
   }
   if (!inner || inner->first != j ||
       (inner->type != TimexType::kDate && inner->type != TimexType::kTime) ||
-      inner->value.find('P') == 0) {
+      (!inner->value_from_date && inner->value.find('P') == 0)) {
     return std::nullopt;
   }
   // "about 1990" is a quantity as often as a year.
@@ -1276,7 +1387,7 @@ std::optional<Match> Matcher::Anchored(std::size_t i) {
     case Keyword::kTonight:
       if (!YearInRange(dct_.year())) return std::nullopt;
       return ValueMatch(i, i + 1, TimexType::kTime,
-                        absl::StrCat(CivilDate(dct_)->ToTimex(), "TNI"));
+                        absl::StrCat(TimexOf(*CivilDate(dct_)), "TNI"));
     case Keyword::kNow:
       return ValueMatch(i, i + 1, TimexType::kDate, "PRESENT_REF");
     case Keyword::kRecently:
@@ -1352,7 +1463,7 @@ std::optional<Match> Matcher::DeicticDuration(std::size_t i,
          (Kw(i) == Keyword::kNext && unit == TimeUnit::kDay))) {
       return std::nullopt;
     }
-    amount = plural ? "X" : "1";
+    amount.assign(1, plural ? 'X' : '1');
   } else if (!plural && count->n != 1) {
     return std::nullopt;
   }
@@ -1361,7 +1472,7 @@ std::optional<Match> Matcher::DeicticDuration(std::size_t i,
   return ValueMatch(first, j + 1, TimexType::kDuration, value);
 }
 
-std::optional<Match> Matcher::Deictic(std::size_t i) {
+std::optional<Match> Matcher::DeicticUncached(std::size_t i) {
   int step = 0;
   // "this" names the period of the DCT's own year (or week, for weekdays):
   // "this March" is March 2024 for a DCT in February 2024, whatever the
@@ -1513,7 +1624,7 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
   if (part && step <= 0 && (step == 0 || lex->keyword == Keyword::kNight)) {
     if (const std::optional<PartialDate> d = CivilDate(dct_ + step)) {
       Offer(best, ValueMatch(i, j + 1, TimexType::kTime,
-                             absl::StrCat(d->ToTimex(), "T", part)));
+                             absl::StrCat(TimexOf(*d), "T", part)));
     }
   }
   bool plural = false;
@@ -1535,7 +1646,7 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
   return best;
 }
 
-std::optional<Match> Matcher::Weekday(std::size_t i) {
+std::optional<Match> Matcher::WeekdayUncached(std::size_t i) {
   const LexEntry* lex = Lex(i);
   if (lex == nullptr || lex->weekday < 0 || !tokens_[i].capitalized) {
     return std::nullopt;
@@ -1564,7 +1675,6 @@ std::optional<Match> Matcher::Weekday(std::size_t i) {
             const std::optional<PartialDate> moved =
                 DayDate(year, d.month, d.day);
             dated->date = moved;
-            dated->value = moved->ToTimex();
           }
           break;
         }
@@ -1875,7 +1985,7 @@ std::pair<std::int64_t, int> Matcher::FocusQuarter() const {
                    : std::pair<std::int64_t, int>{dct_.year(), done};
 }
 
-std::optional<Match> Matcher::DayAt(std::size_t i) {
+std::optional<Match> Matcher::DayAtUncached(std::size_t i) {
   std::optional<Match> day;
   switch (Kw(i)) {
     case Keyword::kToday:
@@ -1947,8 +2057,8 @@ std::optional<Match> Matcher::Clock(std::size_t i) {
   return ValueMatch(
       i, j, TimexType::kTime,
       hour == 24
-          ? absl::StrCat(date->ToTimex(), "T24:00")
-          : absl::StrFormat("%sT%02d:%02d", date->ToTimex(), hour, minute));
+          ? absl::StrCat(TimexOf(*date), "T24:00")
+          : absl::StrFormat("%sT%02d:%02d", TimexOf(*date), hour, minute));
 }
 
 // The TIMEX3 code of a part of the day, or nullptr.
@@ -1973,7 +2083,7 @@ std::optional<Match> Matcher::DayPart(std::size_t i) {
     const char* part = PartOfDayCode(Kw(day->last));
     if (part == nullptr) return std::nullopt;
     return ValueMatch(i, day->last + 1, TimexType::kTime,
-                      absl::StrCat(day->date->ToTimex(), "T", part));
+                      absl::StrCat(TimexOf(*day->date), "T", part));
   }
   // "mid-afternoon yesterday", "late morning".
   const Keyword mod = Kw(i);
@@ -1993,7 +2103,7 @@ std::optional<Match> Matcher::DayPart(std::size_t i) {
   const std::optional<PartialDate> date = CivilDate(day);
   if (!date) return std::nullopt;
   return ValueMatch(i, last, TimexType::kTime,
-                    absl::StrCat(date->ToTimex(), "T", part));
+                    absl::StrCat(TimexOf(*date), "T", part));
 }
 
 std::optional<Match> Matcher::ReportingPeriod(std::size_t i) {
@@ -2208,7 +2318,7 @@ TimeExpression Matcher::ToExpression(const Match& m) const {
   e.end = tokens_[m.last - 1].end;
   e.text = std::string(text_.substr(e.begin, e.end - e.begin));
   e.type = m.type;
-  e.value = m.value;
+  e.value = MatchValue(m);
   if (m.type == TimexType::kDate) e.date = m.date;
   e.style = m.style;
   e.year_written = m.year_written;
@@ -2236,8 +2346,9 @@ void Matcher::Remember(const Match& m) {
     anchor_month_ = absl::CivilMonth(m.date->year, m.date->month);
   }
   if (m.date) anchor_year_ = m.date->year;
-  // "2024-Q1": the quarter under discussion.
-  if (m.refers_back) return;
+  // "2024-Q1": the quarter under discussion. A value written from a date
+  // is never one.
+  if (m.refers_back || m.value_from_date) return;
   const absl::string_view v = m.value;
   if (m.type == TimexType::kDate && v.size() == 7 && v[4] == '-' &&
       v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
@@ -2250,10 +2361,10 @@ void Matcher::Remember(const Match& m) {
   }
 }
 
-std::vector<TimeExpression> Matcher::Run() {
-  std::vector<TimeExpression> out;
-  std::size_t i = 0;
-  while (i < n_) {
+std::size_t Matcher::Run(std::size_t from, std::size_t stop,
+                         std::vector<TimeExpression>& out) {
+  std::size_t i = from;
+  while (i < stop) {
     const Token& t = tokens_[i];
     // Most tokens start nothing: reject them before trying any pattern.
     if (t.kind == TokenKind::kPunct ||
@@ -2262,6 +2373,20 @@ std::vector<TimeExpression> Matcher::Run() {
       ++i;
       continue;
     }
+    // "the", "a", "an", "that", "at" start something only with a number or
+    // a table word after them ("the 1990s", "a year", "at least"), or, for
+    // "the", the word "full" ("the full year"): every pattern that can
+    // match at them reads the next token that way.
+    if (t.kind == TokenKind::kWord && t.lex->needs_next_word &&
+        !(i + 1 < n_ && (tokens_[i + 1].kind == TokenKind::kNumber ||
+                         tokens_[i + 1].lex != nullptr ||
+                         (t.lex->keyword == Keyword::kThe &&
+                          WordIs(i + 1, "full"))))) {
+      ++i;
+      continue;
+    }
+    start_ = i;
+    ++generation_;
     std::optional<Match> best = Calendar(i, HasDateContext(i));
     Offer(best, Article(i));
     Offer(best, Modified(i));
@@ -2288,7 +2413,7 @@ std::vector<TimeExpression> Matcher::Run() {
     out.push_back(ToExpression(*best));
     i = best->last;
   }
-  return out;
+  return i;
 }
 
 }  // namespace
@@ -2296,12 +2421,54 @@ std::vector<TimeExpression> Matcher::Run() {
 TemporalTagger::TemporalTagger(const TemporalTaggerOptions& /*options*/)
     : tables_(&TemporalTables::Get()) {}
 
+// Long texts are tagged in windows of about kWindowBytes, each cut just
+// before a line break, so that the tokens held at a time (and the cost per
+// byte) stay the same however long the text is. A window is read with
+// kContextTokens tokens of the text before it and at least as many after
+// it, more than any pattern looks back or ahead (a dozen tokens or so); a
+// line break always starts a sentence, so the sentences, tense cues and
+// expressions seen are exactly those of the whole text, and what earlier
+// expressions set carries over from window to window. A text without line
+// breaks is read in one window.
+constexpr std::size_t kWindowBytes = 64 << 10;
+constexpr std::size_t kContextTokens = 256;
+
 std::vector<TimeExpression> TemporalTagger::Tag(absl::string_view text,
                                                 absl::CivilDay dct) const {
+  using temporal_internal::TokenizeUntilLineBreak;
+  std::vector<TimeExpression> out;
   std::vector<Token> tokens;
-  temporal_internal::Tokenize(text, *tables_, tokens);
-  Matcher matcher(text, tokens, dct);
-  return matcher.Run();
+  // News copy has about one token in every five or six bytes: room for one
+  // in four, so that the vector seldom grows. A window holds about
+  // kWindowBytes of text, unless the text has no line breaks.
+  tokens.reserve(text.size() <= kWindowBytes
+                     ? text.size() / 4 + 16
+                     : (kWindowBytes + kWindowBytes / 4) / 6 +
+                           3 * kContextTokens);
+  Matcher matcher(text, dct);
+  std::size_t pos = 0;    // Byte at which tokenizing goes on.
+  std::size_t start = 0;  // Token at which matching goes on.
+  while (true) {
+    pos = TokenizeUntilLineBreak(text, *tables_, pos, kWindowBytes, 0, tokens);
+    const std::size_t cut = tokens.size();
+    if (pos < text.size()) {
+      // The tokens after the window that patterns may look ahead to.
+      pos = TokenizeUntilLineBreak(text, *tables_, pos, 0, kContextTokens,
+                                   tokens);
+    }
+    matcher.Reset(tokens.data(), tokens.size());
+    if (pos >= text.size()) {
+      matcher.Run(start, tokens.size(), out);
+      break;
+    }
+    const std::size_t next = matcher.Run(start, cut, out);
+    // Keep the tokens before `next` that patterns may look back to.
+    const std::size_t keep = next > kContextTokens ? next - kContextTokens : 0;
+    tokens.erase(tokens.begin(),
+                 tokens.begin() + static_cast<std::ptrdiff_t>(keep));
+    start = next - keep;
+  }
+  return out;
 }
 
 }  // namespace factcheck

@@ -141,6 +141,18 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAscii;
 
+// Whether each byte is an ASCII letter or digit; false for bytes >= 0x80.
+struct AsciiWordChars {
+  bool of[256];
+  constexpr AsciiWordChars() : of() {
+    for (int c = 0; c < 128; ++c) {
+      const CharClass cls = ClassifyAscii(static_cast<unsigned char>(c));
+      of[c] = cls == CharClass::kLetter || cls == CharClass::kDigit;
+    }
+  }
+};
+constexpr AsciiWordChars kAsciiWordChar;
+
 inline bool IsAsciiWordChar(unsigned char c) {
   return c < 0x80 && (kAscii.of[c] == CharClass::kLetter ||
                       kAscii.of[c] == CharClass::kDigit);
@@ -252,11 +264,31 @@ void Tokenize(absl::string_view text, const TemporalTables& tables,
   // News copy averages about six bytes per token. The cap keeps a huge
   // input from committing memory before it is known to need it.
   tokens.reserve(std::min<std::size_t>(text.size() / 6 + 16, 1 << 16));
+  TokenizeUntilLineBreak(text, tables, 0, text.size() + 1, 0, tokens);
+}
+
+std::size_t TokenizeUntilLineBreak(absl::string_view text,
+                                   const TemporalTables& tables,
+                                   std::size_t from, std::size_t min_bytes,
+                                   std::size_t min_tokens,
+                                   std::vector<Token>& tokens) {
+  const char* const s = text.data();
+  const std::size_t n = text.size();
+  // Past this byte, a token after a line break ends the run.
+  const std::size_t stop_at =
+      min_bytes > n - std::min(from, n) ? n + 1 : from + min_bytes;
+  const std::size_t stop_count = tokens.size() + min_tokens;
   bool space = true;
   bool newline = true;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const Char ch = Classify(text, i);
+  std::size_t i = from;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    Char ch;
+    if (c < 0x80) {
+      ch = {kAscii.of[c], 1, static_cast<char>(c)};
+    } else {
+      ch = ClassifySlow(text, i);
+    }
     if (ch.cls == CharClass::kSpace || ch.cls == CharClass::kInvalid) {
       space = true;
       i += ch.length;
@@ -267,7 +299,11 @@ void Tokenize(absl::string_view text, const TemporalTables& tables,
       i += ch.length;
       continue;
     }
-    Token token;
+    if (newline && i >= stop_at && i != from &&
+        tokens.size() >= stop_count) {
+      return i;
+    }
+    Token& token = tokens.emplace_back();
     token.begin = i;
     token.space_before = space;
     token.newline_before = newline;
@@ -284,19 +320,32 @@ void Tokenize(absl::string_view text, const TemporalTables& tables,
         break;
       default: {
         token.kind = TokenKind::kWord;
-        token.end = ScanWordChars(text, i);
-        const unsigned char first = static_cast<unsigned char>(text[i]);
-        token.capitalized = first >= 'A' && first <= 'Z';
-        if (first < 0x80 &&
-            token.end - token.begin <= TemporalTables::kMaxWordLength) {
-          token.lex = tables.Lookup(text.substr(i, token.end - i));
+        std::size_t end;
+        if (c < 0x80) {
+          // ASCII letters and digits by table; anything else by the
+          // general scan, from where the ASCII run stops.
+          end = i + 1;
+          while (end < n && kAsciiWordChar.of[static_cast<unsigned char>(
+                                s[end])]) {
+            ++end;
+          }
+          if (end < n && static_cast<unsigned char>(s[end]) >= 0x80) {
+            end = ScanWordChars(text, end);
+          }
+        } else {
+          end = ScanWordChars(text, i);
+        }
+        token.end = end;
+        token.capitalized = c >= 'A' && c <= 'Z';
+        if (c < 0x80) {
+          token.lex = tables.LookupWord(s + i, end - i, n - i >= 16);
         }
         break;
       }
     }
     i = token.end;
-    tokens.push_back(token);
   }
+  return n;
 }
 
 }  // namespace temporal_internal

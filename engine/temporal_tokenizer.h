@@ -56,6 +56,19 @@ struct Token {
 void Tokenize(absl::string_view text, const TemporalTables& tables,
               std::vector<Token>& tokens);
 
+// Appends to `tokens` the tokens of `text` from byte `from`, which must be
+// 0 or the first byte of a token that follows a line break (as returned by
+// an earlier call), and stops before the first token that follows a line
+// break, begins `min_bytes` or more after `from` and comes after at least
+// `min_tokens` appended tokens. Returns the first byte of that token, or
+// text.size() at the end of the text. The tokens are those Tokenize finds,
+// with offsets into the whole text.
+std::size_t TokenizeUntilLineBreak(absl::string_view text,
+                                   const TemporalTables& tables,
+                                   std::size_t from, std::size_t min_bytes,
+                                   std::size_t min_tokens,
+                                   std::vector<Token>& tokens);
+
 }  // namespace temporal_internal
 }  // namespace factcheck
 

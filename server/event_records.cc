@@ -67,6 +67,36 @@ v1::Verdict ToProto(Verdict v) {
   return v1::VERDICT_UNSPECIFIED;
 }
 
+v1::FindingKind ToProto(FindingKind k) {
+  switch (k) {
+    case FindingKind::kReference:
+      return v1::REFERENCE;
+    case FindingKind::kPublicationDate:
+      return v1::PUBLICATION_DATE;
+    case FindingKind::kSeries:
+      return v1::SERIES;
+    case FindingKind::kRelative:
+      return v1::RELATIVE;
+    case FindingKind::kWithinDocument:
+      return v1::WITHIN_DOCUMENT;
+    case FindingKind::kAcrossSources:
+      return v1::ACROSS_SOURCES;
+  }
+  return v1::FINDING_KIND_UNSPECIFIED;
+}
+
+v1::Severity ToProto(Severity s) {
+  switch (s) {
+    case Severity::kInfo:
+      return v1::INFO;
+    case Severity::kWarning:
+      return v1::WARNING;
+    case Severity::kError:
+      return v1::ERROR;
+  }
+  return v1::SEVERITY_UNSPECIFIED;
+}
+
 }  // namespace
 
 absl::StatusOr<v1::Event> NormalizeEvent(const v1::Event& event) {
@@ -143,6 +173,15 @@ v1::Finding ToProto(const Finding& f) {
     to->set_publisher(c.publisher);
     to->set_retrieved(c.retrieved);
   }
+  out.set_kind(ToProto(f.kind));
+  out.set_severity(ToProto(f.severity));
+  out.set_confidence(f.confidence);
+  for (const TextSpan& span : f.related_spans) {
+    SetSpan(span, out.add_related_spans());
+  }
+  for (const std::string& source : f.related_sources) {
+    out.add_related_sources(source);
+  }
   return out;
 }
 
@@ -152,6 +191,7 @@ v1::TimeExpression ToProto(const LocatedTimeExpression& time) {
   out.set_text(time.expression.text);
   out.set_type(std::string(TimexTypeName(time.expression.type)));
   out.set_value(time.expression.value);
+  out.set_mod(time.expression.mod);
   return out;
 }
 

@@ -146,12 +146,12 @@ absl::Status FactCheckService::ReloadEvents() {
   absl::StatusOr<std::shared_ptr<const EventCatalog>> catalog =
       EventCatalog::Build(std::move(events));
   if (!catalog.ok()) return catalog.status();
-  checker_.store(std::make_shared<const Checker>(*std::move(catalog)));
+  checker_.Publish(std::make_shared<const Checker>(*std::move(catalog)));
   return absl::OkStatus();
 }
 
 std::size_t FactCheckService::event_count() const {
-  return checker_.load()->catalog().events().size();
+  return checker_.Get()->catalog().events().size();
 }
 
 absl::StatusOr<int> FactCheckService::PageSize(int requested) const {
@@ -182,7 +182,7 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
   absl::StatusOr<absl::CivilDay> published =
       ParsePublishedDate(request.published_date());
   if (!published.ok()) return published.status();
-  const std::shared_ptr<const Checker> checker = checker_.load();
+  const std::shared_ptr<const Checker> checker = checker_.Get();
   absl::StatusOr<CheckResult> result = checker->Check(request.text(), *published);
   if (!result.ok()) return result.status();
   v1::CheckTextResponse response;
@@ -407,7 +407,7 @@ absl::StatusOr<v1::SearchEventsResponse> FactCheckService::SearchEvents(
   // The checker in use when the search starts, so that the hits and the
   // events fetched for them come from the same reference set as far as a
   // concurrent change allows; an event deleted meanwhile is left out.
-  const std::shared_ptr<const Checker> checker = checker_.load();
+  const std::shared_ptr<const Checker> checker = checker_.Get();
   v1::SearchEventsResponse response;
   for (const EventSearchHit& hit :
        checker->catalog().Search(request.query(), limit)) {

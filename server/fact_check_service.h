@@ -15,6 +15,7 @@
 #include "engine/temporal_tagger.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "server/event_import.h"
+#include "server/checker_slot.h"
 #include "server/event_lines.h"
 #include "storage/store.h"
 
@@ -29,7 +30,7 @@ struct ServiceLimits {
   // Page size used when a List call gives 0.
   int default_page_size = 50;
   // Largest event file ImportEvents accepts.
-  std::size_t max_import_bytes = std::size_t{1} << 30;
+  std::size_t max_import_bytes = std::size_t{1} << 40;
 };
 
 // Thread-safe. Checks run concurrently and lock-free against an immutable
@@ -96,7 +97,7 @@ class FactCheckService {
   const TemporalTagger tagger_;
   // Serialises reference event changes with the rebuilds they cause.
   absl::Mutex events_mu_;
-  std::atomic<std::shared_ptr<const Checker>> checker_;
+  CheckerSlot checker_;
 };
 
 // The id under which a source with `url` is stored: 16 hex digits of a

@@ -35,7 +35,7 @@ ABSL_FLAG(bool, sync, false,
 ABSL_FLAG(std::size_t, max_text_bytes, 1 << 20,
           "Largest text accepted by CheckText, StreamCheck and IngestSource.");
 ABSL_FLAG(int, max_page_size, 1000, "Largest page_size of the List calls.");
-ABSL_FLAG(std::size_t, max_import_bytes, std::size_t{1} << 30,
+ABSL_FLAG(std::size_t, max_import_bytes, std::size_t{1} << 40,
           "Largest event file accepted by ImportEvents.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGINT/SIGTERM, how long calls in flight may take to finish.");
