@@ -26,7 +26,8 @@ std::string OnOrIn(const PartialDate& d) {
 // for a claim of the start or the end of a lasting event, that date alone.
 std::string ReferencePhrase(const ReferenceEvent& event,
                             ClaimRole role = ClaimRole::kPoint) {
-  if (event.date.has_value()) return absl::StrCat("took place ", OnOrIn(*event.date));
+  if (event.date.has_value())
+    return absl::StrCat("took place ", OnOrIn(*event.date));
   if (role == ClaimRole::kStart && event.start.has_value()) {
     return absl::StrCat("began ", OnOrIn(*event.start));
   }
@@ -48,7 +49,7 @@ struct Comparison {
 // Compares the claimed date with the event's reference dates. A date the
 // text wrote without a year is compared on month and day only.
 Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
-                   ClaimRole role) {
+                   ClaimRole role, int publication_year) {
   Comparison c;
   if (event.date.has_value()) {
     c.reference = event.date;
@@ -68,12 +69,25 @@ Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
     return c;
   }
   c.reference = event.start;
-  if (role == ClaimRole::kPoint && ended && claimed.year_known) {
-    // A date within the event's span fits ("the battle in 2023").
+  if (role == ClaimRole::kPoint && ended) {
+    // A date within the event's span fits ("the battle in 2023"); a date
+    // written without a year fits when it does in one of the event's years
+    // ("the sinking of the Moskva on 14 April"), in a year up to the
+    // article's or the one the tagger resolved it to: a year-less date
+    // means a recent one, not one that comes round again later in the
+    // event.
     const PartialDate start = Truncate(*event.start, claimed.granularity);
     const PartialDate end = Truncate(*event.end, claimed.granularity);
-    const bool overlaps = FirstDay(claimed) <= LastDay(end) &&
-                          LastDay(claimed) >= FirstDay(start);
+    bool overlaps = false;
+    const int last_year =
+        std::min(event.end->year, std::max(claimed.year, publication_year));
+    for (int year = claimed.year_known ? claimed.year : event.start->year;
+         year <= (claimed.year_known ? claimed.year : last_year); ++year) {
+      PartialDate in_year = claimed;
+      in_year.year = year;
+      overlaps = overlaps || (FirstDay(in_year) <= LastDay(end) &&
+                              LastDay(in_year) >= FirstDay(start));
+    }
     c.verdict = overlaps ? Verdict::kSupported : Verdict::kContradicted;
     return c;
   }
@@ -99,8 +113,8 @@ bool IsCalendarDate(const TimeExpression& t) {
 // Words too common in event names to tell two events apart.
 bool IsNameFiller(absl::string_view w) {
   static const auto* const kFiller = new absl::flat_hash_set<absl::string_view>{
-      "the", "of", "in", "on", "at", "a", "an", "and", "for", "to", "with",
-      "by", "from"};
+      "the", "of",  "in", "on",   "at", "a",   "an",
+      "and", "for", "to", "with", "by", "from"};
   return kFiller->contains(w);
 }
 
@@ -108,8 +122,8 @@ bool IsNameFiller(absl::string_view w) {
 // date of what it reports.
 bool IsReportingVerb(absl::string_view w) {
   static const auto* const kVerbs = new absl::flat_hash_set<absl::string_view>{
-      "said", "says", "told", "tells", "announced", "reported", "stated",
-      "added", "confirmed", "claimed", "wrote"};
+      "said",   "says",  "told",      "tells",   "announced", "reported",
+      "stated", "added", "confirmed", "claimed", "wrote"};
   return kVerbs->contains(w);
 }
 
@@ -124,11 +138,12 @@ struct Choice {
 // the shared name. Otherwise none: a guess must not become a contradiction.
 Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
                    const PartialDate& claimed, ClaimRole role,
-                   absl::string_view sentence, absl::string_view mention_text) {
+                   int publication_year, absl::string_view sentence,
+                   absl::string_view mention_text) {
   if (m.candidates.size() == 1) return {m.candidates[0], ""};
   std::vector<int> fitting;
   for (int c : m.candidates) {
-    if (Compare(catalog.events()[c], claimed, role).verdict ==
+    if (Compare(catalog.events()[c], claimed, role, publication_year).verdict ==
         Verdict::kSupported) {
       fitting.push_back(c);
     }
@@ -165,8 +180,8 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
     }
   }
   if (best >= 0 && ties == 0) {
-    return {best, absl::StrCat("which the sentence names by \"", best_word,
-                               "\"")};
+    return {best,
+            absl::StrCat("which the sentence names by \"", best_word, "\"")};
   }
   return {};
 }
@@ -207,8 +222,9 @@ std::string FormatDateForPeople(const PartialDate& d) {
   const std::string year = d.year_known ? absl::StrCat(d.year) : "";
   switch (d.granularity) {
     case Granularity::kDay:
-      return d.year_known ? absl::StrCat(d.day, " ", MonthName(d.month), " ", year)
-                          : absl::StrCat(d.day, " ", MonthName(d.month));
+      return d.year_known
+                 ? absl::StrCat(d.day, " ", MonthName(d.month), " ", year)
+                 : absl::StrCat(d.day, " ", MonthName(d.month));
     case Granularity::kMonth:
       return d.year_known ? absl::StrCat(MonthName(d.month), " ", year)
                           : std::string(MonthName(d.month));
@@ -375,7 +391,8 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
     note.claimed = claimed;
 
     const Choice choice =
-        ChooseEvent(*catalog_, m, claimed, role, f.sentence, f.event_text);
+        ChooseEvent(*catalog_, m, claimed, role, published.year(), f.sentence,
+                    f.event_text);
     if (choice.event < 0) {
       const ReferenceEvent& a = catalog_->events()[m.candidates[0]];
       const ReferenceEvent& b = catalog_->events()[m.candidates[1]];
@@ -395,7 +412,7 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
     f.event_id = event.id;
     f.event_title = event.title;
     f.citations = event.citations;
-    const Comparison c = Compare(event, claimed, role);
+    const Comparison c = Compare(event, claimed, role, published.year());
     f.verdict = c.verdict;
     f.reference_date = c.reference;
     f.confidence = choice.reason.empty() ? 0.95f : 0.8f;
@@ -419,8 +436,8 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
       f.severity = Severity::kError;
       f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event, role),
                                    "; the text says ", t.text, ".");
-      f.suggestion = FormatDateLike(
-          Truncate(*c.reference, claimed.granularity), t.style);
+      f.suggestion =
+          FormatDateLike(Truncate(*c.reference, claimed.granularity), t.style);
       if (event.ordinal > 0) {
         // A member of a numbered series named by its ordinal: either the
         // ordinal or the date is wrong. Name the member the date fits.
@@ -444,9 +461,8 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
               FormatDateForPeople(*other.date), " was the ",
               OrdinalWord(other.ordinal), " ",
               other.type.empty() ? "one" : other.type,
-              ", so either the ordinal (",
-              OrdinalWord(other.ordinal), ") or the date (",
-              f.suggestion, ") needs correcting.");
+              ", so either the ordinal (", OrdinalWord(other.ordinal),
+              ") or the date (", f.suggestion, ") needs correcting.");
         }
       }
     }

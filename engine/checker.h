@@ -41,7 +41,7 @@ enum class Severity { kInfo, kWarning, kError };
 struct Finding {
   // The date expression the claim rests on.
   TextSpan span;
-  std::string claimed_text;  // "February 2024"
+  std::string claimed_text;   // "February 2024"
   std::string claimed_value;  // TIMEX3 value, "2024-02"
   // The sentence the claim was read from.
   TextSpan sentence_span;
@@ -79,7 +79,7 @@ struct LocatedTimeExpression {
 };
 
 struct CheckResult {
-  std::vector<Finding> findings;  // In text order.
+  std::vector<Finding> findings;                        // In text order.
   std::vector<LocatedTimeExpression> time_expressions;  // In text order.
 };
 

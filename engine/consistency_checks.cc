@@ -20,44 +20,46 @@ namespace {
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
 const WordSet& StartCues() {
-  static const auto* const kCues = new WordSet{
-      "began",  "begun",    "begin",   "begins", "beginning", "start",
-      "started", "starts",  "launched", "launch", "outbreak",  "opened",
-      "erupted", "onset"};
+  static const auto* const kCues =
+      new WordSet{"began",    "begun",   "begin",   "begins",   "beginning",
+                  "start",    "started", "starts",  "launched", "launch",
+                  "outbreak", "opened",  "erupted", "onset"};
   return *kCues;
 }
 
 const WordSet& EndCues() {
   static const auto* const kCues =
-      new WordSet{"ended",     "end",      "ends",    "ending", "concluded",
-                  "finished",  "expired",  "collapsed", "until", "till"};
+      new WordSet{"ended",    "end",     "ends",      "ending", "concluded",
+                  "finished", "expired", "collapsed", "until",  "till"};
   return *kCues;
 }
 
 const WordSet& PastCues() {
   static const auto* const kCues = new WordSet{
-      "was",    "were",    "had",      "did",     "began",    "begun",
-      "started", "ended",  "took",     "held",    "met",      "signed",
-      "launched", "announced", "said",  "came",    "went",     "fell",
-      "broke",  "won",     "lost",     "killed",  "struck",   "attacked",
-      "invaded", "annexed", "agreed",  "approved", "adopted", "recaptured",
-      "withdrew", "entered", "joined",  "hosted",  "gathered", "convened",
-      "opened", "died",    "visited",  "decided", "pledged",  "retook",
-      "liberated", "captured", "seized", "destroyed", "occurred", "happened"};
+      "was",       "were",     "had",       "did",       "began",
+      "begun",     "started",  "ended",     "took",      "held",
+      "met",       "signed",   "launched",  "announced", "said",
+      "came",      "went",     "fell",      "broke",     "won",
+      "lost",      "killed",   "struck",    "attacked",  "invaded",
+      "annexed",   "agreed",   "approved",  "adopted",   "recaptured",
+      "withdrew",  "entered",  "joined",    "hosted",    "gathered",
+      "convened",  "opened",   "died",      "visited",   "decided",
+      "pledged",   "retook",   "liberated", "captured",  "seized",
+      "destroyed", "occurred", "happened"};
   return *kCues;
 }
 
 const WordSet& FutureCues() {
-  static const auto* const kCues = new WordSet{
-      "will",     "shall",   "upcoming", "forthcoming", "planned",
-      "scheduled", "due",    "plans",    "intends",     "expected",
-      "tomorrow", "next",    "ll"};
+  static const auto* const kCues =
+      new WordSet{"will",      "shall", "upcoming", "forthcoming", "planned",
+                  "scheduled", "due",   "plans",    "intends",     "expected",
+                  "tomorrow",  "next",  "ll"};
   return *kCues;
 }
 
 const WordSet& PresentCues() {
   static const auto* const kCues = new WordSet{
-      "is",  "are",   "has",       "have",   "now",       "today",
+      "is",        "are",      "has",     "have",   "now",   "today",
       "continues", "continue", "remains", "remain", "still", "ongoing"};
   return *kCues;
 }
@@ -65,8 +67,9 @@ const WordSet& PresentCues() {
 // The first word at or after byte `pos`.
 std::size_t WordAt(const std::vector<Word>& words, std::size_t pos) {
   return static_cast<std::size_t>(
-      std::lower_bound(words.begin(), words.end(), pos,
-                       [](const Word& w, std::size_t p) { return w.begin < p; }) -
+      std::lower_bound(
+          words.begin(), words.end(), pos,
+          [](const Word& w, std::size_t p) { return w.begin < p; }) -
       words.begin());
 }
 
@@ -181,10 +184,9 @@ std::optional<Amount> ParseDurationValue(absl::string_view value) {
 std::optional<Amount> ParseAmountWords(absl::string_view text) {
   static const auto* const kNumbers =
       new absl::flat_hash_map<absl::string_view, int>{
-          {"a", 1},     {"an", 1},     {"one", 1},    {"two", 2},
-          {"three", 3}, {"four", 4},   {"five", 5},   {"six", 6},
-          {"seven", 7}, {"eight", 8},  {"nine", 9},   {"ten", 10},
-          {"eleven", 11}, {"twelve", 12}};
+          {"a", 1},    {"an", 1},   {"one", 1},     {"two", 2},    {"three", 3},
+          {"four", 4}, {"five", 5}, {"six", 6},     {"seven", 7},  {"eight", 8},
+          {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}};
   const std::vector<Word> words = SplitWords(text);
   if (words.size() < 2) return std::nullopt;
   Amount a;
@@ -229,8 +231,8 @@ bool Fits(double days, const Amount& a, absl::string_view mod) {
 // when that would round to nothing: "ten days", "two years", "27 days".
 std::string FormatAmount(double days, const Amount& like,
                          absl::string_view like_text) {
-  static const char* const kWords[] = {"zero", "one", "two",   "three",
-                                       "four", "five", "six",  "seven",
+  static const char* const kWords[] = {"zero",  "one",  "two", "three",
+                                       "four",  "five", "six", "seven",
                                        "eight", "nine", "ten"};
   Unit unit = like.unit;
   long n = std::lround(days / UnitDays(unit));
@@ -247,8 +249,8 @@ std::string FormatAmount(double days, const Amount& like,
     out = absl::StrCat("a ", UnitName(unit));
   } else {
     out = absl::StrCat(
-        n <= 10 && !like.digits ? std::string(kWords[n]) : absl::StrCat(n),
-        " ", UnitName(unit), "s");
+        n <= 10 && !like.digits ? std::string(kWords[n]) : absl::StrCat(n), " ",
+        UnitName(unit), "s");
   }
   if (!like_text.empty() && absl::ascii_isupper(like_text[0])) {
     out[0] = absl::ascii_toupper(out[0]);
@@ -301,7 +303,8 @@ const EventMention* MentionNear(const DocumentContext& doc, std::size_t from,
   const EventMention* best = nullptr;
   for (const EventMention& m : *doc.mentions) {
     if (m.begin < begin || m.end > end || m.candidates.empty()) continue;
-    if (!before && m.begin >= from && (best == nullptr || m.begin < best->begin)) {
+    if (!before && m.begin >= from &&
+        (best == nullptr || m.begin < best->begin)) {
       best = &m;
     }
     if (before && m.end <= from && (best == nullptr || m.end > best->end)) {
@@ -338,9 +341,11 @@ void CheckSinceAfterPublication(const DocumentContext& doc,
     f.claimed_value = t.value;
     f.kind = FindingKind::kPublicationDate;
     f.confidence = 0.9f;
-    f.explanation = absl::StrCat(
-        "The text counts from ", t.text, ", which is after the article's own "
-        "date, ", FormatDateForPeople(DayDate(doc.published)), ".");
+    f.explanation =
+        absl::StrCat("The text counts from ", t.text,
+                     ", which is after the article's own "
+                     "date, ",
+                     FormatDateForPeople(DayDate(doc.published)), ".");
     findings.push_back(std::move(f));
     notes.push_back({});
   }
@@ -352,27 +357,26 @@ void CheckUpcoming(const DocumentContext& doc, TextLocator& locator,
                    std::vector<Finding>& findings,
                    std::vector<ClaimNote>& notes) {
   // Future phrases right after the name, and their past forms.
-  static const auto* const kAfter =
-      new std::vector<std::pair<std::vector<absl::string_view>,
-                                absl::string_view>>{
-          {{"will", "take", "place"}, "took place"},
-          {{"will", "be", "held"}, "was held"},
-          {{"will", "be", "signed"}, "was signed"},
-          {{"will", "begin"}, "began"},
-          {{"will", "start"}, "started"},
-          {{"will", "open"}, "opened"},
-          {{"will", "convene"}, "convened"},
-          {{"will", "meet"}, "met"},
-          {{"is", "scheduled"}, "was held"},
-          {{"is", "due", "to", "take", "place"}, "took place"},
-          {{"is", "set", "to", "take", "place"}, "took place"},
-          {{"is", "expected", "to", "take", "place"}, "took place"},
-      };
+  static const auto* const kAfter = new std::vector<
+      std::pair<std::vector<absl::string_view>, absl::string_view>>{
+      {{"will", "take", "place"}, "took place"},
+      {{"will", "be", "held"}, "was held"},
+      {{"will", "be", "signed"}, "was signed"},
+      {{"will", "begin"}, "began"},
+      {{"will", "start"}, "started"},
+      {{"will", "open"}, "opened"},
+      {{"will", "convene"}, "convened"},
+      {{"will", "meet"}, "met"},
+      {{"is", "scheduled"}, "was held"},
+      {{"is", "due", "to", "take", "place"}, "took place"},
+      {{"is", "set", "to", "take", "place"}, "took place"},
+      {{"is", "expected", "to", "take", "place"}, "took place"},
+  };
   static const auto* const kBefore =
       new absl::flat_hash_map<absl::string_view, absl::string_view>{
-          {"upcoming", "recent"},   {"forthcoming", "recent"},
-          {"coming", "recent"},     {"planned", "recent"},
-          {"scheduled", "recent"},  {"expected", "recent"}};
+          {"upcoming", "recent"},  {"forthcoming", "recent"},
+          {"coming", "recent"},    {"planned", "recent"},
+          {"scheduled", "recent"}, {"expected", "recent"}};
   const int published = FirstDay(DayDate(doc.published));
   const std::vector<Word>& words = doc.words;
   for (const EventMention& m : *doc.mentions) {
@@ -437,8 +441,8 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
                     std::vector<Finding>& findings,
                     std::vector<ClaimNote>& notes) {
   static const auto* const kLasting = new WordSet{
-      "lasted", "lasting", "raged", "raging", "continued", "continuing",
-      "gone", "going", "dragged", "waged", "fought", "endured"};
+      "lasted", "lasting", "raged",   "raging", "continued", "continuing",
+      "gone",   "going",   "dragged", "waged",  "fought",    "endured"};
   const std::vector<Word>& words = doc.words;
   for (const TimeExpression& d : *doc.times) {
     if (d.type != TimexType::kDuration) continue;
@@ -466,8 +470,8 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
                       std::min<std::size_t>(s->end, words[limit].end + 1),
                       false);
       if (m != nullptr && WordAt(words, m->begin) > next + 3) m = nullptr;
-    } else if (before == "for" && SentenceHas(Slice(doc.text, s->begin, s->end),
-                                              *kLasting)) {
+    } else if (before == "for" &&
+               SentenceHas(Slice(doc.text, s->begin, s->end), *kLasting)) {
       // "The war has raged for two years": the lasting event the sentence
       // names before the duration.
       m = MentionNear(doc, d.begin, s->begin, d.begin, true);
@@ -521,8 +525,7 @@ int FirstDay(const PartialDate& d) {
 }
 
 int LastDay(const PartialDate& d) {
-  return d.year * 10000 + (d.month ? d.month : 12) * 100 +
-         (d.day ? d.day : 31);
+  return d.year * 10000 + (d.month ? d.month : 12) * 100 + (d.day ? d.day : 31);
 }
 
 PartialDate DayDate(absl::CivilDay day) {
@@ -543,9 +546,10 @@ PartialDate Truncate(PartialDate d, Granularity g) {
 
 bool ReadsAsPast(absl::string_view sentence) {
   // Words in "-ed" that are mostly adjectives in news copy.
-  static const auto* const kNotPast = new WordSet{
-      "based", "armed", "united", "limited", "advanced", "related", "allied",
-      "occupied", "embattled", "besieged", "alleged", "planned", "expected"};
+  static const auto* const kNotPast =
+      new WordSet{"based",   "armed",   "united",   "limited",   "advanced",
+                  "related", "allied",  "occupied", "embattled", "besieged",
+                  "alleged", "planned", "expected"};
   bool past = false;
   for (const Word& w : SplitWords(sentence)) {
     if (FutureCues().contains(w.norm)) return false;
@@ -620,8 +624,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const absl::string_view sentence = Slice(doc.text, s->begin, s->end);
     const std::size_t next = WordAt(words, d.end);
     const std::vector<Word> own = SplitWords(d.text);
-    const bool shifted =
-        !own.empty() && (own.back().norm == "later" || own.back().norm == "earlier");
+    const bool shifted = !own.empty() && (own.back().norm == "later" ||
+                                          own.back().norm == "earlier");
 
     if (d.type == TimexType::kDuration && next < words.size() &&
         words[next].end <= s->end &&
@@ -637,10 +641,11 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       if (ev < 0) continue;
       const ReferenceEvent& e = doc.catalog->events()[ev];
       const std::size_t after_name = WordAt(words, m->end);
-      const bool ended =
-          after_name < words.size() && words[after_name].end <= s->end &&
-          EndCues().contains(words[after_name].norm);
-      const std::optional<PartialDate> event_date = ended ? EndOf(e) : StartOf(e);
+      const bool ended = after_name < words.size() &&
+                         words[after_name].end <= s->end &&
+                         EndCues().contains(words[after_name].norm);
+      const std::optional<PartialDate> event_date =
+          ended ? EndOf(e) : StartOf(e);
       if (!event_date.has_value()) continue;
       // What the statement is relative to: another date of the sentence,
       // another dated event it names, or, in the present tense, the
@@ -653,10 +658,9 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
             t.end > s->end) {
           continue;
         }
-        const bool paired_with_m =
-            std::any_of(notes.begin(), notes.end(), [&](const ClaimNote& n) {
-              return n.time == &t && n.mention == m;
-            });
+        const bool paired_with_m = std::any_of(
+            notes.begin(), notes.end(),
+            [&](const ClaimNote& n) { return n.time == &t && n.mention == m; });
         if (paired_with_m || (t.begin >= m->begin && t.end <= m->end)) continue;
         anchor = *t.date;
         anchor_words = t.text;
@@ -686,7 +690,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
         anchor = DayDate(doc.published);
         anchor_words = "the article's date";
       }
-      double days = static_cast<double>(CivilOf(*anchor) - CivilOf(*event_date));
+      double days =
+          static_cast<double>(CivilOf(*anchor) - CivilOf(*event_date));
       if (!is_after) days = -days;
       if (days >= 0 && Fits(days, *amount, d.mod)) continue;
       Finding f = MakeFinding(doc, locator, d.begin, d.end);
@@ -737,7 +742,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       if (m == nullptr) m = MentionNear(doc, d.begin, s->begin, d.begin, true);
     }
     if (m == nullptr) continue;
-    const int ev = note_index >= 0 ? notes[note_index].event : EventOf(*m, notes);
+    const int ev =
+        note_index >= 0 ? notes[note_index].event : EventOf(*m, notes);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const bool ended = note_index >= 0
@@ -755,25 +761,28 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     f.claimed_value = d.value;
     f.reference_date = event_date;
     f.related_spans.push_back(locator.Locate(previous->begin, previous->end));
-    const std::string between = absl::StrCat(
-        e.title, ended ? " ended " : " took place ", OnOrIn(*event_date), ", ",
-        DaysForPeople(days), days >= 0 ? (later ? " after " : " before ")
-                                       : (later ? " before " : " after "),
-        previous->text);
+    const std::string between =
+        absl::StrCat(e.title, ended ? " ended " : " took place ",
+                     OnOrIn(*event_date), ", ", DaysForPeople(days),
+                     days >= 0 ? (later ? " after " : " before ")
+                               : (later ? " before " : " after "),
+                     previous->text);
     if (fits) {
       if (note_index < 0) continue;
       f.verdict = Verdict::kSupported;
       f.severity = Severity::kInfo;
       f.confidence = 0.9f;
-      f.explanation = absl::StrCat(between, ", consistent with \"", d.text, "\".");
+      f.explanation =
+          absl::StrCat(between, ", consistent with \"", d.text, "\".");
     } else {
       f.kind = FindingKind::kRelative;
       f.confidence = 0.85f;
-      f.suggestion = days > 0 ? absl::StrCat(FormatAmount(days, *amount, d.text),
-                                             later ? " later" : " earlier")
-                              : "";
-      f.explanation = absl::StrCat(between, ", not ",
-                                   absl::AsciiStrToLower(d.text), ".");
+      f.suggestion = days > 0
+                         ? absl::StrCat(FormatAmount(days, *amount, d.text),
+                                        later ? " later" : " earlier")
+                         : "";
+      f.explanation =
+          absl::StrCat(between, ", not ", absl::AsciiStrToLower(d.text), ".");
     }
     if (note_index >= 0) {
       f.event_span = findings[note_index].event_span;
@@ -813,10 +822,10 @@ void CheckWithinDocument(const DocumentContext& doc,
       // Without one, the later claim departs from the earlier.
       const bool has_reference = fa.verdict != Verdict::kUnverifiable ||
                                  fb.verdict != Verdict::kUnverifiable;
-      const bool flag_a =
-          has_reference ? fa.verdict == Verdict::kContradicted &&
-                              fb.verdict == Verdict::kSupported
-                        : j < i;
+      const bool flag_a = has_reference
+                              ? fa.verdict == Verdict::kContradicted &&
+                                    fb.verdict == Verdict::kSupported
+                              : j < i;
       if (!flag_a || fa.kind == FindingKind::kRelative) continue;
       fa.kind = FindingKind::kWithinDocument;
       fa.verdict = Verdict::kContradicted;
@@ -824,18 +833,17 @@ void CheckWithinDocument(const DocumentContext& doc,
       if (has_reference) {
         fa.severity = Severity::kError;
         fa.confidence = 0.95f;
-        fa.explanation = absl::StrCat(
-            "Elsewhere the text dates ", Naming(*b.mention, fb), " to ",
-            fb.claimed_text, ", as the reference does (",
-            FormatDateForPeople(*fb.reference_date), "); here it says ",
-            fa.claimed_text, ".");
+        fa.explanation =
+            absl::StrCat("Elsewhere the text dates ", Naming(*b.mention, fb),
+                         " to ", fb.claimed_text, ", as the reference does (",
+                         FormatDateForPeople(*fb.reference_date),
+                         "); here it says ", fa.claimed_text, ".");
       } else {
         fa.severity = Severity::kWarning;
         fa.confidence = 0.7f;
-        fa.explanation =
-            absl::StrCat("Earlier the text dates ", Naming(*b.mention, fb),
-                         " to ", fb.claimed_text, "; here it says ",
-                         fa.claimed_text, ".");
+        fa.explanation = absl::StrCat(
+            "Earlier the text dates ", Naming(*b.mention, fb), " to ",
+            fb.claimed_text, "; here it says ", fa.claimed_text, ".");
         if (b.time != nullptr && a.time != nullptr) {
           fa.suggestion = FormatDateLike(
               Truncate(b.claimed, a.claimed.granularity), a.time->style);

@@ -398,60 +398,11 @@ class Matcher {
                                                       : Pick::kOnOrBefore;
   }
 
-  // ---- Memoised patterns. A pattern's result depends on its position and
-  // on what earlier expressions set (see Remember), which changes only
-  // between start tokens; several patterns try the same sub-pattern at the
-  // same position ("Monday" is tried as a weekday by Weekday, DayAt and
-  // DayPart), so the results at the start token and the few after it are
-  // kept until the next start token.
-  enum MemoKind {
-    kMemoDayFirst,
-    kMemoMonthFirstInContext,
-    kMemoWeekday,
-    kMemoDayAt,
-    kMemoKinds,
-  };
-  static constexpr std::size_t kMemoWays = 1;  // The start token only.
-  struct MemoSlot {
-    std::uint64_t generation = 0;
-    std::optional<Match> value;
-  };
-  template <typename Compute>
-  std::optional<Match> Memo(MemoKind kind, std::size_t i, Compute compute) {
-    const std::size_t way = i - start_;
-    if (i < start_ || way >= kMemoWays) return compute();
-    MemoSlot& slot = memo_[kind][way];
-    if (slot.generation != generation_) {
-      slot.value = compute();
-      slot.generation = generation_;
-    }
-    return slot.value;
-  }
-  std::optional<Match> Calendar(std::size_t i, bool in_context) {
-    return CalendarUncached(i, in_context);
-  }
-  std::optional<Match> DayFirst(std::size_t i) {
-    return Memo(kMemoDayFirst, i, [&] { return DayFirstUncached(i); });
-  }
-  std::optional<Match> MonthFirst(std::size_t i, bool in_context) {
-    if (!in_context) return MonthFirstUncached(i, in_context);
-    return Memo(kMemoMonthFirstInContext, i,
-                [&] { return MonthFirstUncached(i, in_context); });
-  }
-  std::optional<Match> Modified(std::size_t i) { return ModifiedUncached(i); }
-  std::optional<Match> Deictic(std::size_t i) { return DeicticUncached(i); }
-  std::optional<Match> Weekday(std::size_t i) {
-    return Memo(kMemoWeekday, i, [&] { return WeekdayUncached(i); });
-  }
-  std::optional<Match> DayAt(std::size_t i) {
-    return Memo(kMemoDayAt, i, [&] { return DayAtUncached(i); });
-  }
-
   // ---- Patterns. Each returns the longest match starting at token `i`.
-  std::optional<Match> CalendarUncached(std::size_t i, bool in_context);
+  std::optional<Match> Calendar(std::size_t i, bool in_context);
   std::optional<Match> Iso(std::size_t i) const;
-  std::optional<Match> DayFirstUncached(std::size_t i);
-  std::optional<Match> MonthFirstUncached(std::size_t i, bool in_context);
+  std::optional<Match> DayFirst(std::size_t i);
+  std::optional<Match> MonthFirst(std::size_t i, bool in_context);
   std::optional<Match> DayRange(std::size_t i);
   std::optional<Match> Year(std::size_t i, bool in_context) const;
   std::optional<Match> Decade(std::size_t i) const;
@@ -459,11 +410,11 @@ class Matcher {
   std::optional<Match> QuarterOrHalf(std::size_t i);
   std::optional<Match> Century(std::size_t i) const;
   std::optional<Match> Article(std::size_t i);
-  std::optional<Match> ModifiedUncached(std::size_t i);
+  std::optional<Match> Modified(std::size_t i);
   std::optional<Match> Anchored(std::size_t i);
-  std::optional<Match> DeicticUncached(std::size_t i);
+  std::optional<Match> Deictic(std::size_t i);
   std::optional<Match> DeicticDuration(std::size_t i, std::size_t first);
-  std::optional<Match> WeekdayUncached(std::size_t i);
+  std::optional<Match> Weekday(std::size_t i);
   std::optional<Match> Duration(std::size_t i) const;
   std::optional<Match> Set(std::size_t i) const;
   std::optional<Match> Recent(std::size_t i) const;
@@ -493,7 +444,7 @@ class Matcher {
   std::optional<Match> ReportingPeriod(std::size_t i);
   std::optional<Match> Phrase(std::size_t i);
   std::optional<Match> BarePlural(std::size_t i) const;
-  std::optional<Match> DayAtUncached(std::size_t i);
+  std::optional<Match> DayAt(std::size_t i);
   std::int64_t WordYearAt(std::size_t i, std::size_t* next) const;
   std::pair<std::int64_t, int> FocusQuarter() const;
 
@@ -520,11 +471,6 @@ class Matcher {
   // Sentence of each token and first token of each sentence.
   std::vector<std::uint32_t> sentence_of_;
   std::vector<std::size_t> sentence_start_;
-  // The memo of the patterns (see Memo): valid for the start token
-  // `start_` while a slot's generation is `generation_`.
-  std::size_t start_ = 0;
-  std::uint64_t generation_ = 1;
-  MemoSlot memo_[kMemoKinds][kMemoWays];
 };
 
 // ---------------------------------------------------------------- Sentences
@@ -965,7 +911,7 @@ std::optional<Match> Matcher::Iso(std::size_t i) const {
   return DateMatch(i, last, *date, DateStyle::kIso);
 }
 
-std::optional<Match> Matcher::DayFirstUncached(std::size_t i) {
+std::optional<Match> Matcher::DayFirst(std::size_t i) {
   std::size_t j = i + 1;
   int day = DayNumber(i);
   bool by_ordinal_word = false;
@@ -1022,7 +968,7 @@ std::optional<Match> Matcher::DayRange(std::size_t i) {
   return m;
 }
 
-std::optional<Match> Matcher::MonthFirstUncached(std::size_t i, bool in_context) {
+std::optional<Match> Matcher::MonthFirst(std::size_t i, bool in_context) {
   std::size_t j = 0;
   bool needs_context = false;
   const int month = MonthAt(i, &j, &needs_context);
@@ -1214,7 +1160,7 @@ std::optional<Match> Matcher::Century(std::size_t i) const {
   return m;
 }
 
-std::optional<Match> Matcher::CalendarUncached(std::size_t i, bool in_context) {
+std::optional<Match> Matcher::Calendar(std::size_t i, bool in_context) {
   std::optional<Match> best;
   Offer(best, Iso(i));
   Offer(best, DayFirst(i));
@@ -1325,7 +1271,7 @@ constexpr Qualifier kQualifiers[] = {
     {Keyword::kMiddle, "MID", true},     {Keyword::kEnd, "END", true},
 };
 
-std::optional<Match> Matcher::ModifiedUncached(std::size_t i) {
+std::optional<Match> Matcher::Modified(std::size_t i) {
   const Qualifier* qualifier = nullptr;
   for (const Qualifier& q : kQualifiers) {
     if (q.keyword == Kw(i)) qualifier = &q;
@@ -1472,7 +1418,7 @@ std::optional<Match> Matcher::DeicticDuration(std::size_t i,
   return ValueMatch(first, j + 1, TimexType::kDuration, value);
 }
 
-std::optional<Match> Matcher::DeicticUncached(std::size_t i) {
+std::optional<Match> Matcher::Deictic(std::size_t i) {
   int step = 0;
   // "this" names the period of the DCT's own year (or week, for weekdays):
   // "this March" is March 2024 for a DCT in February 2024, whatever the
@@ -1646,7 +1592,7 @@ std::optional<Match> Matcher::DeicticUncached(std::size_t i) {
   return best;
 }
 
-std::optional<Match> Matcher::WeekdayUncached(std::size_t i) {
+std::optional<Match> Matcher::Weekday(std::size_t i) {
   const LexEntry* lex = Lex(i);
   if (lex == nullptr || lex->weekday < 0 || !tokens_[i].capitalized) {
     return std::nullopt;
@@ -1985,7 +1931,7 @@ std::pair<std::int64_t, int> Matcher::FocusQuarter() const {
                    : std::pair<std::int64_t, int>{dct_.year(), done};
 }
 
-std::optional<Match> Matcher::DayAtUncached(std::size_t i) {
+std::optional<Match> Matcher::DayAt(std::size_t i) {
   std::optional<Match> day;
   switch (Kw(i)) {
     case Keyword::kToday:
@@ -2385,8 +2331,6 @@ std::size_t Matcher::Run(std::size_t from, std::size_t stop,
       ++i;
       continue;
     }
-    start_ = i;
-    ++generation_;
     std::optional<Match> best = Calendar(i, HasDateContext(i));
     Offer(best, Article(i));
     Offer(best, Modified(i));

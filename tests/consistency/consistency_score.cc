@@ -71,8 +71,8 @@ bool ReadCorpus(const std::string& path, std::vector<Passage>* out) {
       std::fprintf(stderr, "%s:%d: not a JSON object\n", path.c_str(), number);
       return false;
     }
-    Passage p{Str(s, "id"), Str(s, "split"), Str(s, "published"),
-              Str(s, "text"), {}};
+    Passage p{
+        Str(s, "id"), Str(s, "split"), Str(s, "published"), Str(s, "text"), {}};
     for (const auto& v : s.fields().at("expected").list_value().values()) {
       const auto& e = v.struct_value();
       if (Str(e, "verdict") != "CONTRADICTED") continue;
@@ -180,9 +180,9 @@ int Run() {
           continue;
         }
         std::printf("  got %s %s \"%s\" %s | %s | suggestion: %s\n",
-                    f.verdict == Verdict::kContradicted   ? "CONTRADICTED"
-                    : f.verdict == Verdict::kSupported    ? "SUPPORTED"
-                                                          : "UNVERIFIABLE",
+                    f.verdict == Verdict::kContradicted ? "CONTRADICTED"
+                    : f.verdict == Verdict::kSupported  ? "SUPPORTED"
+                                                        : "UNVERIFIABLE",
                     std::string(FindingKindName(f.kind)).c_str(),
                     f.claimed_text.c_str(), f.event_id.c_str(),
                     f.explanation.c_str(), f.suggestion.c_str());
@@ -202,8 +202,8 @@ int Run() {
                 Ratio(c.tp, c.tp + c.fn).c_str());
     all.tp += c.tp, all.fp += c.fp, all.fn += c.fn;
   }
-  std::printf("%-18s %4d %4d %4d %9s %6s\n", "all (kind exact)", all.tp,
-              all.fp, all.fn, Ratio(all.tp, all.tp + all.fp).c_str(),
+  std::printf("%-18s %4d %4d %4d %9s %6s\n", "all (kind exact)", all.tp, all.fp,
+              all.fn, Ratio(all.tp, all.tp + all.fp).c_str(),
               Ratio(all.tp, all.tp + all.fn).c_str());
   std::printf("%-18s %4d %4d %4d %9s %6s\n", "all (any kind)", detection.tp,
               detection.fp, detection.fn,

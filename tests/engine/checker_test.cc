@@ -113,6 +113,21 @@ TEST(CheckerTest, DateWithinALastingEventIsSupported) {
             "text says July 2023.");
 }
 
+TEST(CheckerTest, YearlessDateWithinALastingEventIsSupported) {
+  // The held-out consistency corpus caught this: "14 April" read against a
+  // later publication date is still a day of the event.
+  EXPECT_EQ(Check("The Wagner mutiny on 24 June shook Moscow.",
+                  absl::CivilDay(2023, 7, 1))
+                .findings.at(0)
+                .verdict,
+            Verdict::kSupported);
+  EXPECT_EQ(Check("The Wagner mutiny on 25 June shook Moscow.",
+                  absl::CivilDay(2023, 7, 1))
+                .findings.at(0)
+                .verdict,
+            Verdict::kContradicted);
+}
+
 TEST(CheckerTest, SharedAliasIsResolvedByTheDateThatFits) {
   const CheckResult r = Check("Leaders met at the NATO summit in July 2023.",
                               absl::CivilDay(2024, 1, 1));

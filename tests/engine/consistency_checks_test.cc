@@ -11,7 +11,9 @@
 namespace factcheck {
 namespace {
 
-PartialDate D(const std::string& timex) { return *PartialDate::FromTimex(timex); }
+PartialDate D(const std::string& timex) {
+  return *PartialDate::FromTimex(timex);
+}
 
 ReferenceEvent Event(std::string id, std::string title,
                      std::vector<std::string> aliases) {
@@ -26,27 +28,33 @@ ReferenceEvent Event(std::string id, std::string title,
 const Checker& TheChecker() {
   static const Checker* const checker = [] {
     std::vector<ReferenceEvent> events;
-    ReferenceEvent invasion = Event(
-        "invasion", "Russian full-scale invasion of Ukraine", {"full-scale invasion"});
+    ReferenceEvent invasion =
+        Event("invasion", "Russian full-scale invasion of Ukraine",
+              {"full-scale invasion"});
     invasion.start = D("2022-02-24");
     events.push_back(invasion);
-    ReferenceEvent mutiny = Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
+    ReferenceEvent mutiny =
+        Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
     mutiny.start = D("2023-06-23");
     mutiny.end = D("2023-06-24");
     events.push_back(mutiny);
-    ReferenceEvent siege = Event("siege", "Siege of Mariupol", {"siege of Mariupol"});
+    ReferenceEvent siege =
+        Event("siege", "Siege of Mariupol", {"siege of Mariupol"});
     siege.start = D("2022-02-24");
     siege.end = D("2022-05-20");
     events.push_back(siege);
-    ReferenceEvent vilnius = Event("vilnius", "2023 Vilnius NATO summit", {"Vilnius summit"});
+    ReferenceEvent vilnius =
+        Event("vilnius", "2023 Vilnius NATO summit", {"Vilnius summit"});
     vilnius.start = D("2023-07-11");
     vilnius.end = D("2023-07-12");
     events.push_back(vilnius);
     ReferenceEvent artillery =
-        Event("artillery", "Artillery for Ukraine coalition", {"Artillery for Ukraine coalition"});
+        Event("artillery", "Artillery for Ukraine coalition",
+              {"Artillery for Ukraine coalition"});
     artillery.start = D("2024-01-18");
     events.push_back(artillery);
-    ReferenceEvent kherson = Event("kherson", "Liberation of Kherson", {"liberation of Kherson"});
+    ReferenceEvent kherson =
+        Event("kherson", "Liberation of Kherson", {"liberation of Kherson"});
     kherson.date = D("2022-11-11");
     events.push_back(kherson);
     ReferenceEvent series = Event("udcg", "Ukraine Defense Contact Group",
@@ -56,9 +64,10 @@ const Checker& TheChecker() {
     events.push_back(series);
     for (const auto& [n, date] : std::vector<std::pair<int, std::string>>{
              {19, "2024-02-14"}, {20, "2024-03-19"}, {21, "2024-04-26"}}) {
-      ReferenceEvent m = Event("udcg-" + std::to_string(n),
-                               std::to_string(n) + "th meeting of the Ukraine Defense Contact Group",
-                               {});
+      ReferenceEvent m = Event(
+          "udcg-" + std::to_string(n),
+          std::to_string(n) + "th meeting of the Ukraine Defense Contact Group",
+          {});
       m.type = "meeting";
       m.date = D(date);
       m.series_id = "udcg";
@@ -72,7 +81,8 @@ const Checker& TheChecker() {
   return *checker;
 }
 
-std::vector<Finding> Contradicted(const std::string& text, absl::CivilDay published) {
+std::vector<Finding> Contradicted(const std::string& text,
+                                  absl::CivilDay published) {
   auto result = TheChecker().Check(text, published);
   EXPECT_TRUE(result.ok()) << result.status();
   std::vector<Finding> out;
@@ -94,7 +104,8 @@ TEST(ReferenceCheckTest, VerbsOfBeginningAndEndingPickTheStartOrTheEnd) {
   EXPECT_EQ(began[0].kind, FindingKind::kReference);
   EXPECT_EQ(began[0].severity, Severity::kError);
   EXPECT_EQ(began[0].explanation,
-            "The siege of Mariupol began on 24 February 2022; the text says March 2022.");
+            "The siege of Mariupol began on 24 February 2022; the text says "
+            "March 2022.");
   EXPECT_EQ(began[0].suggestion, "February 2022");
 
   const auto ended = Contradicted("The Wagner mutiny ended on 23 June.",
@@ -115,8 +126,9 @@ TEST(ReferenceCheckTest, VerbsOfBeginningAndEndingPickTheStartOrTheEnd) {
 }
 
 TEST(PublicationDateCheckTest, PastEventDatedAfterThePublicationDate) {
-  const auto f = Contradicted("The Vilnius summit in July 2024 promised Ukraine an invitation.",
-                              absl::CivilDay(2023, 8, 1));
+  const auto f = Contradicted(
+      "The Vilnius summit in July 2024 promised Ukraine an invitation.",
+      absl::CivilDay(2023, 8, 1));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kPublicationDate);
   EXPECT_EQ(f[0].claimed_text, "July 2024");
@@ -124,19 +136,22 @@ TEST(PublicationDateCheckTest, PastEventDatedAfterThePublicationDate) {
 }
 
 TEST(PublicationDateCheckTest, SinceADateAfterThePublicationDate) {
-  const std::string text = "Prices have fallen steadily since October 2022, traders said.";
+  const std::string text =
+      "Prices have fallen steadily since October 2022, traders said.";
   const auto f = Contradicted(text, absl::CivilDay(2022, 9, 15));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kPublicationDate);
   EXPECT_EQ(Covered(text, f[0].span), "October 2022");
-  EXPECT_EQ(f[0].explanation,
-            "The text counts from October 2022, which is after the article's own "
-            "date, 15 September 2022.");
+  EXPECT_EQ(
+      f[0].explanation,
+      "The text counts from October 2022, which is after the article's own "
+      "date, 15 September 2022.");
   EXPECT_TRUE(Contradicted(text, absl::CivilDay(2022, 11, 1)).empty());
 }
 
 TEST(PublicationDateCheckTest, UpcomingEventThatHadAlreadyHappened) {
-  const std::string text = "Diplomats said the upcoming Vilnius summit would test the alliance.";
+  const std::string text =
+      "Diplomats said the upcoming Vilnius summit would test the alliance.";
   const auto f = Contradicted(text, absl::CivilDay(2023, 7, 20));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kPublicationDate);
@@ -152,7 +167,9 @@ TEST(PublicationDateCheckTest, UpcomingEventThatHadAlreadyHappened) {
 }
 
 TEST(PublicationDateCheckTest, DurationThatDoesNotFitTheEvent) {
-  const std::string text = "Cities have endured shelling for two years since the full-scale invasion.";
+  const std::string text =
+      "Cities have endured shelling for two years since the full-scale "
+      "invasion.";
   const auto f = Contradicted(text, absl::CivilDay(2022, 3, 6));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kPublicationDate);
@@ -160,32 +177,39 @@ TEST(PublicationDateCheckTest, DurationThatDoesNotFitTheEvent) {
   EXPECT_EQ(f[0].suggestion, "ten days");
   // Rounded the way news copy rounds: 23 months is two years.
   EXPECT_TRUE(Contradicted(text, absl::CivilDay(2024, 1, 20)).empty());
-  EXPECT_TRUE(Contradicted("Two weeks into the full-scale invasion, columns remain stalled.",
-                           absl::CivilDay(2022, 3, 10))
-                  .empty());
+  EXPECT_TRUE(
+      Contradicted(
+          "Two weeks into the full-scale invasion, columns remain stalled.",
+          absl::CivilDay(2022, 3, 10))
+          .empty());
 }
 
 TEST(SeriesCheckTest, OrdinalThatDoesNotFitTheDateNamesTheMemberThatDoes) {
   const std::string text =
-      "Ministers met for the 21st meeting of the Ukraine Defense Contact Group on 14 February.";
+      "Ministers met for the 21st meeting of the Ukraine Defense Contact Group "
+      "on 14 February.";
   const auto f = Contradicted(text, absl::CivilDay(2024, 2, 15));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kSeries);
   EXPECT_EQ(f[0].event_id, "udcg-21");
   EXPECT_EQ(f[0].suggestion, "26 April");
-  EXPECT_EQ(f[0].explanation,
-            "The 21st meeting of the Ukraine Defense Contact Group took place on 26 "
-            "April 2024; 14 February 2024 was the 19th meeting, so either the ordinal "
-            "(19th) or the date (26 April) needs correcting.");
-  EXPECT_TRUE(Contradicted("Ministers met for the 19th meeting of the Ukraine Defense "
-                           "Contact Group on 14 February.",
-                           absl::CivilDay(2024, 2, 15))
-                  .empty());
+  EXPECT_EQ(
+      f[0].explanation,
+      "The 21st meeting of the Ukraine Defense Contact Group took place on 26 "
+      "April 2024; 14 February 2024 was the 19th meeting, so either the "
+      "ordinal "
+      "(19th) or the date (26 April) needs correcting.");
+  EXPECT_TRUE(
+      Contradicted("Ministers met for the 19th meeting of the Ukraine Defense "
+                   "Contact Group on 14 February.",
+                   absl::CivilDay(2024, 2, 15))
+          .empty());
 }
 
 TEST(RelativeCheckTest, DurationAfterAnEventAgainstThePublicationDate) {
   const std::string text =
-      "Less than a month after the launch of the Artillery for Ukraine coalition in "
+      "Less than a month after the launch of the Artillery for Ukraine "
+      "coalition in "
       "Paris on 18 January, France is once again co-leading a coalition.";
   EXPECT_TRUE(Contradicted(text, absl::CivilDay(2024, 2, 14)).empty());
   const auto f = Contradicted(text, absl::CivilDay(2024, 3, 20));
@@ -198,35 +222,42 @@ TEST(RelativeCheckTest, DurationAfterAnEventAgainstThePublicationDate) {
 
 TEST(RelativeCheckTest, DurationAfterAnEventAgainstAnotherDateOfTheSentence) {
   const std::string text =
-      "On 20 February 2023, two years after the full-scale invasion, Biden came to Kyiv.";
+      "On 20 February 2023, two years after the full-scale invasion, Biden "
+      "came to Kyiv.";
   const auto f = Contradicted(text, absl::CivilDay(2023, 3, 1));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kRelative);
   EXPECT_EQ(f[0].claimed_text, "two years");
   EXPECT_EQ(f[0].suggestion, "a year");
   // A past-tense sentence with nothing to count to is left alone.
-  EXPECT_TRUE(Contradicted("Two years after the full-scale invasion, Biden came to Kyiv.",
-                           absl::CivilDay(2023, 3, 1))
-                  .empty());
+  EXPECT_TRUE(
+      Contradicted(
+          "Two years after the full-scale invasion, Biden came to Kyiv.",
+          absl::CivilDay(2023, 3, 1))
+          .empty());
 }
 
 TEST(RelativeCheckTest, LaterCountsFromTheDateTheTextGaveLast) {
   const std::string wrong =
-      "Wagner seized Rostov on 23 June. Three days later, the Wagner mutiny ended.";
+      "Wagner seized Rostov on 23 June. Three days later, the Wagner mutiny "
+      "ended.";
   const auto f = Contradicted(wrong, absl::CivilDay(2023, 7, 20));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].kind, FindingKind::kRelative);
   EXPECT_EQ(f[0].claimed_text, "Three days later");
   EXPECT_EQ(f[0].suggestion, "A day later");
-  EXPECT_TRUE(Contradicted("Wagner seized Rostov on 23 June. A day later, the Wagner "
-                           "mutiny ended.",
-                           absl::CivilDay(2023, 7, 20))
-                  .empty());
+  EXPECT_TRUE(
+      Contradicted("Wagner seized Rostov on 23 June. A day later, the Wagner "
+                   "mutiny ended.",
+                   absl::CivilDay(2023, 7, 20))
+          .empty());
 }
 
-TEST(WithinDocumentCheckTest, SameEventGivenTwoDatesFlagsTheOneTheReferenceContradicts) {
+TEST(WithinDocumentCheckTest,
+     SameEventGivenTwoDatesFlagsTheOneTheReferenceContradicts) {
   const std::string text =
-      "The liberation of Kherson on 11 November ended the occupation. Since the "
+      "The liberation of Kherson on 11 November ended the occupation. Since "
+      "the "
       "liberation of Kherson on 9 November, shelling has intensified.";
   const auto f = Contradicted(text, absl::CivilDay(2022, 12, 1));
   ASSERT_EQ(f.size(), 1u);
@@ -236,7 +267,8 @@ TEST(WithinDocumentCheckTest, SameEventGivenTwoDatesFlagsTheOneTheReferenceContr
   ASSERT_EQ(f[0].related_spans.size(), 1u);
   EXPECT_EQ(Covered(text, f[0].related_spans[0]), "11 November");
   EXPECT_EQ(f[0].explanation,
-            "Elsewhere the text dates the liberation of Kherson to 11 November, as the "
+            "Elsewhere the text dates the liberation of Kherson to 11 "
+            "November, as the "
             "reference does (11 November 2022); here it says 9 November.");
 }
 
