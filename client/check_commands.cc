@@ -13,6 +13,7 @@
 #include "client/exit_code.h"
 #include "client/json_output.h"
 #include "client/report.h"
+#include "client/sarif.h"
 
 namespace factcheck::client {
 namespace {
@@ -35,11 +36,15 @@ bool HasContradiction(const v1::CheckTextResponse& response) {
                      });
 }
 
-v1::CheckTextRequest CheckRequestFor(const Document& document) {
+v1::CheckTextRequest CheckRequestFor(const Document& document,
+                                     const CheckOptions& options) {
   v1::CheckTextRequest request;
   request.set_text(std::string(document.text()));
   request.set_published_date(document.published_date);
   request.set_document_id(document.path);
+  request.set_include_unverifiable(options.include_unverifiable);
+  request.set_claim_review(options.format == CheckFormat::kClaimReview);
+  request.set_source_url(options.url);
   return request;
 }
 
@@ -47,6 +52,9 @@ v1::CheckTextRequest CheckRequestFor(const Document& document) {
 struct CheckOutcome {
   bool failed = false;
   bool contradicted = false;
+  // With --format sarif: the documents checked so far, printed as one log
+  // at the end.
+  std::vector<CheckedDocument> sarif;
 
   int ExitCode() const {
     if (failed) return kExitFailure;
@@ -56,7 +64,8 @@ struct CheckOutcome {
 
 // Prints one document's result: a JSON line, or a readable block (separated
 // from the previous block by a blank line).
-void PrintCheckResult(const OutputOptions& output, const Document& document,
+void PrintCheckResult(const OutputOptions& output, CheckFormat format,
+                      const Document& document,
                       const v1::CheckTextResponse& response, bool first,
                       CheckOutcome* outcome) {
   if (!response.error().empty()) {
@@ -67,26 +76,50 @@ void PrintCheckResult(const OutputOptions& output, const Document& document,
   } else if (HasContradiction(response)) {
     outcome->contradicted = true;
   }
-  if (output.json) {
-    if (!PrintJson(CheckResultToJsonLine(document.path, response))) {
-      outcome->failed = true;
-    }
-  } else if (response.error().empty()) {
-    absl::PrintF("%s%s", first ? "" : "\n",
-                 RenderCheckReport(document, response, output.style));
+  switch (format) {
+    case CheckFormat::kJson:
+      if (!PrintJson(CheckResultToJsonLine(document.path, response))) {
+        outcome->failed = true;
+      }
+      break;
+    case CheckFormat::kClaimReview:
+      if (response.error().empty()) {
+        absl::PrintF("%s\n", ClaimReviewsToJsonLine(response));
+      }
+      break;
+    case CheckFormat::kSarif:
+      outcome->sarif.push_back({.document = &document, .response = response});
+      break;
+    case CheckFormat::kText:
+      if (response.error().empty()) {
+        absl::PrintF("%s%s", first ? "" : "\n",
+                     RenderCheckReport(document, response, output.style));
+      }
+      break;
   }
   std::fflush(stdout);
 }
 
+// Prints what only the end of a check can print: the SARIF log.
+int FinishCheck(CheckFormat format, const CheckOutcome& outcome) {
+  if (format == CheckFormat::kSarif) {
+    absl::PrintF("%s", RenderSarif(outcome.sarif));
+    std::fflush(stdout);
+  }
+  return outcome.ExitCode();
+}
+
 int CheckOne(Connection& connection, const OutputOptions& output,
-             const Document& document) {
+             const CheckOptions& options, const Document& document) {
   v1::CheckTextResponse response;
   const grpc::Status status = connection.stub().CheckText(
-      connection.NewContext().get(), CheckRequestFor(document), &response);
+      connection.NewContext().get(), CheckRequestFor(document, options),
+      &response);
   if (!status.ok()) return connection.ReportFailure("CheckText", status);
   CheckOutcome outcome;
-  PrintCheckResult(output, document, response, /*first=*/true, &outcome);
-  return outcome.ExitCode();
+  PrintCheckResult(output, options.format, document, response,
+                   /*first=*/true, &outcome);
+  return FinishCheck(options.format, outcome);
 }
 
 // Streams the documents to StreamCheck. Requests are written from a second
@@ -94,13 +127,14 @@ int CheckOne(Connection& connection, const OutputOptions& output,
 // only when it can take it, so writing everything before reading could
 // stall both sides once their flow-control windows fill.
 int CheckMany(Connection& connection, const OutputOptions& output,
+              const CheckOptions& options,
               const std::vector<Document>& documents, CheckOutcome outcome) {
   const std::unique_ptr<grpc::ClientContext> context = connection.NewContext();
   const auto stream = connection.stub().StreamCheck(context.get());
   std::thread writer([&] {
     for (const Document& document : documents) {
       // A failed write means the call is over; Finish() below says why.
-      if (!stream->Write(CheckRequestFor(document))) return;
+      if (!stream->Write(CheckRequestFor(document, options))) return;
     }
     stream->WritesDone();
   });
@@ -109,8 +143,8 @@ int CheckMany(Connection& connection, const OutputOptions& output,
   v1::CheckTextResponse response;
   while (answered < documents.size() && stream->Read(&response)) {
     // Responses come in request order, one per request.
-    PrintCheckResult(output, documents[answered], response, answered == 0,
-                     &outcome);
+    PrintCheckResult(output, options.format, documents[answered], response,
+                     answered == 0, &outcome);
     ++answered;
   }
   writer.join();
@@ -122,14 +156,21 @@ int CheckMany(Connection& connection, const OutputOptions& output,
                   answered, documents.size());
     return kExitFailure;
   }
-  return outcome.ExitCode();
+  return FinishCheck(options.format, outcome);
 }
 
 }  // namespace
 
+std::optional<CheckFormat> ParseCheckFormat(absl::string_view name) {
+  if (name == "text") return CheckFormat::kText;
+  if (name == "json") return CheckFormat::kJson;
+  if (name == "claimreview") return CheckFormat::kClaimReview;
+  if (name == "sarif") return CheckFormat::kSarif;
+  return std::nullopt;
+}
+
 int Check(Connection& connection, const OutputOptions& output,
-          const std::vector<std::string>& paths,
-          const std::optional<std::string>& published) {
+          const std::vector<std::string>& paths, const CheckOptions& options) {
   if (std::count(paths.begin(), paths.end(), kStdinPath) > 1) {
     absl::FPrintF(stderr, "factcheck: stdin (-) can be checked only once\n");
     return kExitFailure;
@@ -139,7 +180,7 @@ int Check(Connection& connection, const OutputOptions& output,
   CheckOutcome outcome;
   std::vector<Document> documents;
   for (const std::string& path : paths) {
-    absl::StatusOr<Document> document = LoadDocument(path, published);
+    absl::StatusOr<Document> document = LoadDocument(path, options.published);
     if (!document.ok()) {
       absl::FPrintF(stderr, "%s\n", document.status().message());
       outcome.failed = true;
@@ -148,8 +189,10 @@ int Check(Connection& connection, const OutputOptions& output,
     documents.push_back(*std::move(document));
   }
   if (documents.empty()) return kExitFailure;
-  if (paths.size() == 1) return CheckOne(connection, output, documents[0]);
-  return CheckMany(connection, output, documents, outcome);
+  if (paths.size() == 1) {
+    return CheckOne(connection, output, options, documents[0]);
+  }
+  return CheckMany(connection, output, options, documents, outcome);
 }
 
 int Ingest(Connection& connection, const OutputOptions& output,

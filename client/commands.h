@@ -34,13 +34,36 @@ struct PageOptions {
   }
 };
 
+// What `check --format` prints.
+enum class CheckFormat {
+  kText,  // The readable report (report.h).
+  kJson,  // Protobuf JSON, one object per document and line (as --json).
+  // schema.org ClaimReview JSON-LD: one array per document and line, an
+  // object for each contradicted claim.
+  kClaimReview,
+  kSarif,  // One SARIF 2.1.0 log for all documents (sarif.h).
+};
+
+// Parses a --format value: "text", "json", "claimreview" or "sarif".
+std::optional<CheckFormat> ParseCheckFormat(absl::string_view name);
+
+// What `check` asks for besides the files.
+struct CheckOptions {
+  // From --published; else each file's date header.
+  std::optional<std::string> published;
+  CheckFormat format = CheckFormat::kText;
+  // --all: also the claims that match nothing in the reference.
+  bool include_unverifiable = false;
+  // --url: the document's URL, for the ClaimReviews' itemReviewed.
+  std::string url;
+};
+
 // `check FILE...`: checks each file ("-" for stdin), one CheckText call for
 // one file and one StreamCheck stream for several. Stores nothing. Returns
 // 2 if any file could not be read or checked, else 1 if anything is
 // contradicted, else 0.
 int Check(Connection& connection, const OutputOptions& output,
-          const std::vector<std::string>& paths,
-          const std::optional<std::string>& published);
+          const std::vector<std::string>& paths, const CheckOptions& options);
 
 // What `ingest` stores besides the text.
 struct IngestOptions {
@@ -78,6 +101,11 @@ struct ClaimFilter {
 // `claims list`.
 int ListClaims(Connection& connection, const OutputOptions& output,
                const ClaimFilter& filter, const PageOptions& page);
+
+// `conflicts list`: events that stored sources date differently, one row
+// per side (event, date, sources, title).
+int ListConflicts(Connection& connection, const OutputOptions& output,
+                  const PageOptions& page);
 
 // `events list`, `events get ID`.
 int ListEvents(Connection& connection, const OutputOptions& output,

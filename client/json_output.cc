@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -37,6 +38,10 @@ absl::StatusOr<std::string> CheckResultToJsonLine(
   }
   const bool empty = absl::StartsWith(members, "}");
   return absl::StrCat("{\"file\":", JsonQuote(file), empty ? "" : ",", members);
+}
+
+std::string ClaimReviewsToJsonLine(const v1::CheckTextResponse& response) {
+  return absl::StrCat("[", absl::StrJoin(response.claim_reviews(), ","), "]");
 }
 
 std::string JsonQuote(absl::string_view text) {

@@ -23,6 +23,11 @@ absl::StatusOr<std::string> MessageToJsonLine(
 absl::StatusOr<std::string> CheckResultToJsonLine(
     absl::string_view file, const v1::CheckTextResponse& response);
 
+// `check --format claimreview`: the response's ClaimReview JSON-LD objects
+// as one JSON array on one line ("[]" when nothing is contradicted), ready
+// to embed in a <script type="application/ld+json"> element.
+std::string ClaimReviewsToJsonLine(const v1::CheckTextResponse& response);
+
 // `text` as a JSON string literal, quotes included.
 std::string JsonQuote(absl::string_view text);
 

@@ -35,7 +35,12 @@ ABSL_FLAG(double, timeout, 30, "deadline for each call, in seconds");
 ABSL_FLAG(std::optional<std::string>, published, std::nullopt,
           "publication date, YYYY-MM-DD (check, ingest)");
 ABSL_FLAG(std::optional<std::string>, url, std::nullopt,
-          "the source's canonical URL (ingest)");
+          "the source's canonical URL (ingest; check, for ClaimReview)");
+ABSL_FLAG(std::optional<std::string>, format, std::nullopt,
+          "output of check: text (default), json (as --json), claimreview "
+          "(schema.org ClaimReview JSON-LD) or sarif (SARIF 2.1.0)");
+ABSL_FLAG(bool, all, false,
+          "also report claims that match nothing in the reference (check)");
 ABSL_FLAG(std::optional<std::string>, title, std::nullopt,
           "the source's headline (ingest)");
 ABSL_FLAG(std::optional<std::string>, publisher, std::nullopt,
@@ -73,11 +78,14 @@ reference events.
 
 commands:
   check FILE...|-        [--published=YYYY-MM-DD]   check texts (stdin with -); stores nothing
+        [--all] [--format=text|json|claimreview|sarif] [--url=URL]
   ingest FILE|- --url=URL [--title=T] [--publisher=P] [--published=YYYY-MM-DD]
   sources list [--page_size=N] [--page_token=T]
   sources get ID|sources/ID
   sources delete ID|sources/ID
   claims list [--source=ID] [--event=ID] [--verdict=SUPPORTED|CONTRADICTED|UNVERIFIABLE] [--page_size=N] [--page_token=T]
+  conflicts list [--page_size=N] [--page_token=T]   events sources date
+                                              differently, one row a side
   events list [--page_size=N] [--page_token=T]
   events search WORDS...  [--page_size=N]           find events by name
   events get ID|events/ID
@@ -96,6 +104,15 @@ flags:
   --json               machine-readable output (JSON Lines for check, one
                        object {"timexes":[...]} for timex)
   --timeout=SECONDS    deadline for each call (default 30)
+
+check flags:
+  --all                also report claims that match nothing in the
+                       reference (an ambiguous name, an event without the
+                       date the claim gives)
+  --format=FORMAT      text (default); json (as --json); claimreview:
+                       schema.org ClaimReview JSON-LD, one array per file
+                       and line; sarif: one SARIF 2.1.0 log for all files
+  --url=URL            the checked file's URL, for ClaimReview (one file)
 
 exit status: 0 nothing contradicted or success, 1 something contradicted
 (check, ingest), 2 usage error, unreadable file, unreachable server or
@@ -129,12 +146,21 @@ PageOptions PageFlags() {
 const std::vector<Command>& Commands() {
   static const auto* const commands = new std::vector<Command>{
       {"check",
-       "check FILE...|- [--published=YYYY-MM-DD]",
-       {"published"},
+       "check FILE...|- [--published=YYYY-MM-DD] [--all] "
+       "[--format=text|json|claimreview|sarif] [--url=URL]",
+       {"published", "all", "format", "url"},
        1,
        SIZE_MAX,
        [](Connection& c, const OutputOptions& o, const Operands& files) {
-         return Check(c, o, files, absl::GetFlag(FLAGS_published));
+         CheckFormat format = o.json ? CheckFormat::kJson : CheckFormat::kText;
+         if (const auto name = absl::GetFlag(FLAGS_format); name.has_value()) {
+           format = *ParseCheckFormat(*name);  // Checked in Run().
+         }
+         return Check(c, o, files,
+                      {.published = absl::GetFlag(FLAGS_published),
+                       .format = format,
+                       .include_unverifiable = absl::GetFlag(FLAGS_all),
+                       .url = absl::GetFlag(FLAGS_url).value_or("")});
        }},
       {"ingest",
        "ingest FILE|- --url=URL [--title=T] [--publisher=P] "
@@ -188,6 +214,14 @@ const std::vector<Command>& Commands() {
                             .event = absl::GetFlag(FLAGS_event),
                             .verdict = absl::GetFlag(FLAGS_verdict)},
                            PageFlags());
+       }},
+      {"conflicts list",
+       "conflicts list [--page_size=N] [--page_token=T]",
+       {"page_size", "page_token"},
+       0,
+       0,
+       [](Connection& c, const OutputOptions& o, const Operands&) {
+         return ListConflicts(c, o, PageFlags());
        }},
       {"events list",
        "events list [--page_size=N] [--page_token=T]",
@@ -258,6 +292,8 @@ std::vector<absl::string_view> GivenCommandFlags() {
   note("strict", absl::GetFlag(FLAGS_strict));
   note("dct", absl::GetFlag(FLAGS_dct).has_value());
   note("timeml", absl::GetFlag(FLAGS_timeml));
+  note("format", absl::GetFlag(FLAGS_format).has_value());
+  note("all", absl::GetFlag(FLAGS_all));
   return given;
 }
 
@@ -309,7 +345,8 @@ int Run(const std::vector<std::string>& args) {
   }
   std::string name = args[0];
   std::size_t first_operand = 1;
-  if (name == "sources" || name == "claims" || name == "events") {
+  if (name == "sources" || name == "claims" || name == "events" ||
+      name == "conflicts") {
     if (args.size() < 2) {
       return UsageError(absl::StrCat(
           name, " needs a subcommand: ",
@@ -346,6 +383,24 @@ int Run(const std::vector<std::string>& args) {
   }
   if (name == "ingest" && !absl::GetFlag(FLAGS_url).has_value()) {
     return UsageError("ingest needs --url", command->synopsis);
+  }
+  if (const auto format = absl::GetFlag(FLAGS_format); format.has_value()) {
+    if (!ParseCheckFormat(*format).has_value()) {
+      return UsageError(absl::StrCat("--format must be text, json, "
+                                     "claimreview or sarif, not '",
+                                     *format, "'"),
+                        command->synopsis);
+    }
+    if (absl::GetFlag(FLAGS_json) && *format != "json") {
+      return UsageError(
+          absl::StrCat("--json and --format=", *format, " exclude each other"),
+          command->synopsis);
+    }
+  }
+  if (name == "check" && absl::GetFlag(FLAGS_url).has_value() &&
+      operands.size() > 1) {
+    return UsageError("--url names one file; check one file with it",
+                      command->synopsis);
   }
   if (absl::GetFlag(FLAGS_json) && absl::GetFlag(FLAGS_timeml)) {
     return UsageError("--json and --timeml exclude each other",

@@ -189,6 +189,28 @@ int ListClaims(Connection& connection, const OutputOptions& output,
   return PrintList(output, response, rows, "claims");
 }
 
+int ListConflicts(Connection& connection, const OutputOptions& output,
+                  const PageOptions& page) {
+  v1::ListConflictsResponse response;
+  const grpc::Status status = FetchPages(
+      connection, v1::ListConflictsRequest(), page,
+      [&](grpc::ClientContext* context, const v1::ListConflictsRequest& request,
+          v1::ListConflictsResponse* page_response) {
+        return connection.stub().ListConflicts(context, request, page_response);
+      },
+      &response);
+  if (!status.ok()) return connection.ReportFailure("ListConflicts", status);
+  std::vector<TableRow> rows;
+  for (const v1::EventConflict& conflict : response.conflicts()) {
+    for (const v1::ConflictSide& side : conflict.sides()) {
+      rows.push_back({conflict.event(), side.claimed_date().value(),
+                      absl::StrJoin(side.sources(), ","),
+                      conflict.event_title()});
+    }
+  }
+  return PrintList(output, response, rows, "conflicts");
+}
+
 int ListEvents(Connection& connection, const OutputOptions& output,
                const PageOptions& page) {
   v1::ListEventsResponse response;

@@ -1,17 +1,27 @@
 #include "server/fact_check_service.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "engine/date.h"
 #include "engine/text.h"
 #include "google/protobuf/util/field_mask_util.h"
 #include "server/event_records.h"
@@ -94,6 +104,98 @@ absl::Status ParseClaimFilter(absl::string_view filter, ClaimQuery* query) {
     }
   }
   return absl::OkStatus();
+}
+
+// A stored claim as the cross-source comparison reads it.
+struct DatedClaim {
+  std::string source;  // "sources/{id}"
+  std::string claim;   // "sources/{id}/claims/{n}"
+  PartialDate date;
+  v1::DateValue value;
+  int order = 0;  // Position in the index scan: source, then claim number.
+};
+
+// The date a finding's claim gives its event, when the claim takes part in
+// cross-source comparison: it names an event, its date is a calendar date
+// with a year, and it is not itself an ACROSS_SOURCES finding (which repeats
+// a claim of the same source).
+std::optional<PartialDate> ComparableDate(const v1::Finding& finding) {
+  if (finding.kind() == v1::ACROSS_SOURCES || finding.claim().event().empty()) {
+    return std::nullopt;
+  }
+  absl::StatusOr<PartialDate> date =
+      PartialDate::FromTimex(finding.claim().claimed_date().value());
+  if (!date.ok() || !date->year_known) return std::nullopt;
+  return *date;
+}
+
+// "sources/{id}" of a claim name "sources/{id}/claims/{n}".
+std::string SourceOfClaim(absl::string_view claim_name) {
+  return std::string(claim_name.substr(0, claim_name.find("/claims/")));
+}
+
+// Groups one event's claims into sides: the most precise dates first
+// (earliest first among equals), each joining the first side whose date it
+// agrees with at the coarser granularity, or opening a new one. Sides come
+// back earliest date first, with sources and claims in index order.
+std::vector<v1::ConflictSide> GroupSides(std::vector<DatedClaim> claims) {
+  std::stable_sort(claims.begin(), claims.end(),
+                   [](const DatedClaim& a, const DatedClaim& b) {
+                     if (a.date.granularity != b.date.granularity) {
+                       return a.date.granularity > b.date.granularity;
+                     }
+                     return a.value.value() < b.value.value();
+                   });
+  std::vector<std::vector<const DatedClaim*>> sides;
+  for (const DatedClaim& c : claims) {
+    auto side = std::find_if(sides.begin(), sides.end(), [&](const auto& s) {
+      return AgreeAtCoarserGranularity(s.front()->date, c.date);
+    });
+    if (side == sides.end()) {
+      sides.push_back({&c});
+    } else {
+      side->push_back(&c);
+    }
+  }
+  std::vector<v1::ConflictSide> out;
+  for (std::vector<const DatedClaim*>& members : sides) {
+    v1::ConflictSide side;
+    *side.mutable_claimed_date() = members.front()->value;
+    std::sort(members.begin(), members.end(),
+              [](const DatedClaim* a, const DatedClaim* b) {
+                return a->order < b->order;
+              });
+    std::set<std::string> sources;
+    for (const DatedClaim* c : members) {
+      sources.insert(c->source);
+      side.add_claims(c->claim);
+    }
+    for (const std::string& s : sources) side.add_sources(s);
+    out.push_back(std::move(side));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const v1::ConflictSide& a, const v1::ConflictSide& b) {
+              return a.claimed_date().value() < b.claimed_date().value();
+            });
+  return out;
+}
+
+// ListConflicts page tokens: web-safe base64 of a tag and the last event id
+// returned.
+constexpr char kConflictTokenTag = 'k';
+
+std::string ConflictPageToken(absl::string_view last_event_id) {
+  return absl::WebSafeBase64Escape(
+      absl::StrCat(std::string(1, kConflictTokenTag), last_event_id));
+}
+
+absl::StatusOr<std::string> EventIdFromConflictToken(absl::string_view token) {
+  std::string raw;
+  if (!absl::WebSafeBase64Unescape(token, &raw) || raw.size() < 2 ||
+      raw[0] != kConflictTokenTag || absl::StrContains(raw, '\0')) {
+    return absl::InvalidArgumentError("page_token is not valid");
+  }
+  return raw.substr(1);
 }
 
 }  // namespace
@@ -189,8 +291,26 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
   response.set_document_id(request.document_id());
   int contradicted = 0;
   for (const Finding& f : result->findings) {
+    // A claim that matches nothing in the reference (no event fits, or the
+    // event has no date to compare) only on request.
+    if (f.verdict == Verdict::kUnverifiable && !f.reference_date.has_value() &&
+        !request.include_unverifiable()) {
+      continue;
+    }
     *response.add_findings() = ToProto(f);
     if (f.verdict == Verdict::kContradicted) ++contradicted;
+  }
+  if (request.claim_review()) {
+    const ClaimReviewContext context{
+        .source_url = request.source_url(),
+        .published_date = request.published_date(),
+        .review_date = absl::FormatCivilTime(
+            absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())),
+        .author = claim_review_author_};
+    for (const v1::Finding& f : response.findings()) {
+      if (f.verdict() != v1::CONTRADICTED) continue;
+      response.add_claim_reviews(ClaimReviewJsonLd(f, context));
+    }
   }
   for (const LocatedTimeExpression& t : result->time_expressions) {
     *response.add_time_expressions() = ToProto(t);
@@ -232,6 +352,8 @@ absl::StatusOr<v1::IngestSourceResponse> FactCheckService::IngestSource(
   v1::CheckTextRequest check;
   check.set_text(in.text());
   check.set_published_date(in.published_date());
+  // A stored source keeps every claim, for ListClaims to filter.
+  check.set_include_unverifiable(true);
   absl::StatusOr<v1::CheckTextResponse> checked = CheckText(check);
   if (!checked.ok()) {
     return absl::Status(checked.status().code(),
@@ -246,6 +368,10 @@ absl::StatusOr<v1::IngestSourceResponse> FactCheckService::IngestSource(
   source.set_text(in.text());
   std::vector<v1::Finding> findings(checked->findings().begin(),
                                     checked->findings().end());
+  if (absl::Status s = AddAcrossSourceFindings(source.name(), findings);
+      !s.ok()) {
+    return s;
+  }
   bool unchanged = false;
   absl::StatusOr<v1::Source> stored =
       store_->PutSource(source, findings, &unchanged);
@@ -303,6 +429,160 @@ absl::StatusOr<v1::ListClaimsResponse> FactCheckService::ListClaims(
   v1::ListClaimsResponse response;
   for (v1::Finding& f : page->items) *response.add_findings() = std::move(f);
   response.set_next_page_token(page->next_page_token);
+  return response;
+}
+
+absl::Status FactCheckService::AddAcrossSourceFindings(
+    absl::string_view source_name, std::vector<v1::Finding>& findings) {
+  // Only events the reference cannot date: elsewhere the REFERENCE finding
+  // already decides.
+  std::set<std::string> events;
+  for (const v1::Finding& f : findings) {
+    if (!f.has_reference_date() && ComparableDate(f).has_value()) {
+      events.insert(
+          std::string(absl::StripPrefix(f.claim().event(), "events/")));
+    }
+  }
+  if (events.empty()) return absl::OkStatus();
+  std::map<std::string, std::vector<DatedClaim>> others;
+  for (const std::string& event : events) {
+    std::vector<DatedClaim>& claims = others[event];
+    if (absl::Status s = store_->ForEachClaimByEvent(
+            event, false,
+            [&](absl::string_view event_id, v1::Finding& f) {
+              if (event_id != event) return false;
+              const std::string source = SourceOfClaim(f.claim().name());
+              std::optional<PartialDate> date = ComparableDate(f);
+              if (source != source_name && date.has_value()) {
+                claims.push_back({source, f.claim().name(), *date,
+                                  f.claim().claimed_date(),
+                                  static_cast<int>(claims.size())});
+              }
+              return true;
+            });
+        !s.ok()) {
+      return s;
+    }
+  }
+  std::vector<v1::Finding> out;
+  out.reserve(findings.size());
+  for (v1::Finding& f : findings) {
+    std::optional<v1::Finding> across;
+    const std::optional<PartialDate> date = ComparableDate(f);
+    if (!f.has_reference_date() && date.has_value()) {
+      // Disagreeing dates, in date order, each with its sources.
+      std::map<std::string, std::pair<PartialDate, std::set<std::string>>>
+          differ;
+      std::set<std::string> related;
+      for (const DatedClaim& c : others[std::string(
+               absl::StripPrefix(f.claim().event(), "events/"))]) {
+        if (AgreeAtCoarserGranularity(c.date, *date)) continue;
+        auto& [d, sources] = differ[c.value.value()];
+        d = c.date;
+        sources.insert(c.source);
+        related.insert(c.source);
+      }
+      if (!related.empty()) {
+        across.emplace();
+        *across->mutable_claim() = f.claim();
+        across->set_kind(v1::ACROSS_SOURCES);
+        across->set_verdict(v1::CONTRADICTED);
+        across->set_severity(v1::WARNING);
+        across->set_confidence(0.5f);
+        for (const std::string& r : related) across->add_related_sources(r);
+        const std::string& subject = f.claim().event_title();
+        std::string explanation;
+        if (differ.size() == 1) {
+          const auto& [d, sources] = differ.begin()->second;
+          explanation =
+              absl::StrCat(sources.size() == 1 ? "Another stored source ("
+                                               : "Other stored sources (",
+                           absl::StrJoin(sources, ", "),
+                           sources.size() == 1 ? ") dates " : ") date ",
+                           subject, " to ", FormatDateForPeople(d));
+        } else {
+          std::vector<std::string> parts;
+          for (const auto& [value, entry] : differ) {
+            parts.push_back(
+                absl::StrCat("to ", FormatDateForPeople(entry.first), " (",
+                             absl::StrJoin(entry.second, ", "), ")"));
+          }
+          explanation = absl::StrCat("Other stored sources date ", subject, " ",
+                                     absl::StrJoin(parts, ", "));
+        }
+        absl::StrAppend(&explanation, "; this text says ",
+                        f.claim().claimed_text(), ".");
+        across->set_explanation(std::move(explanation));
+      }
+    }
+    out.push_back(std::move(f));
+    if (across.has_value()) out.push_back(*std::move(across));
+  }
+  findings = std::move(out);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::ListConflictsResponse> FactCheckService::ListConflicts(
+    const v1::ListConflictsRequest& request) {
+  absl::StatusOr<int> size = PageSize(request.page_size());
+  if (!size.ok()) return size.status();
+  std::string after;
+  if (!request.page_token().empty()) {
+    absl::StatusOr<std::string> id =
+        EventIdFromConflictToken(request.page_token());
+    if (!id.ok()) return id.status();
+    after = *std::move(id);
+  }
+  v1::ListConflictsResponse response;
+  std::string current;
+  std::string title;
+  std::vector<DatedClaim> claims;
+  bool more = false;
+  // Decides the event read so far; false when the page is already full and
+  // this event would begin the next one.
+  auto finish_event = [&]() -> bool {
+    if (current.empty()) return true;
+    std::vector<v1::ConflictSide> sides = GroupSides(std::move(claims));
+    claims.clear();
+    if (sides.size() < 2) return true;
+    if (response.conflicts_size() == *size) {
+      more = true;
+      return false;
+    }
+    v1::EventConflict* conflict = response.add_conflicts();
+    conflict->set_event(absl::StrCat("events/", current));
+    conflict->set_event_title(title);
+    for (v1::ConflictSide& side : sides) {
+      *conflict->add_sides() = std::move(side);
+    }
+    return true;
+  };
+  if (absl::Status s = store_->ForEachClaimByEvent(
+          after, !after.empty(),
+          [&](absl::string_view event_id, v1::Finding& f) {
+            if (event_id != current) {
+              if (!finish_event()) return false;
+              current = std::string(event_id);
+              title.clear();
+            }
+            std::optional<PartialDate> date = ComparableDate(f);
+            if (!date.has_value()) return true;
+            if (title.empty()) title = f.claim().event_title();
+            claims.push_back({SourceOfClaim(f.claim().name()), f.claim().name(),
+                              *date, f.claim().claimed_date(),
+                              static_cast<int>(claims.size())});
+            return true;
+          });
+      !s.ok()) {
+    return s;
+  }
+  if (!more) finish_event();
+  if (more) {
+    const std::string& last =
+        response.conflicts(response.conflicts_size() - 1).event();
+    response.set_next_page_token(
+        ConflictPageToken(absl::StripPrefix(last, "events/")));
+  }
   return response;
 }
 

@@ -8,14 +8,17 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/checker.h"
 #include "engine/temporal_tagger.h"
 #include "factcheck/v1/fact_check_service.pb.h"
-#include "server/event_import.h"
 #include "server/checker_slot.h"
+#include "server/claim_review.h"
+#include "server/event_import.h"
 #include "server/event_lines.h"
 #include "storage/store.h"
 
@@ -60,6 +63,11 @@ class FactCheckService {
   absl::Status DeleteSource(const v1::DeleteSourceRequest& request);
   absl::StatusOr<v1::ListClaimsResponse> ListClaims(
       const v1::ListClaimsRequest& request);
+  // The events on which stored sources disagree: each event's stored
+  // claims grouped into sides by date (see ConflictSide), one pass over the
+  // claims-by-event index per page.
+  absl::StatusOr<v1::ListConflictsResponse> ListConflicts(
+      const v1::ListConflictsRequest& request);
 
   absl::StatusOr<v1::Event> CreateEvent(const v1::CreateEventRequest& request);
   absl::StatusOr<v1::Event> GetEvent(const v1::GetEventRequest& request);
@@ -78,6 +86,11 @@ class FactCheckService {
   absl::StatusOr<v1::ImportEventsResponse> FinishImport(EventImport& import);
 
   const ServiceLimits& limits() const { return limits_; }
+  // Who signs the ClaimReviews of CheckText with `claim_review`. Set before
+  // serving; not thread-safe.
+  void set_claim_review_author(ClaimReviewAuthor author) {
+    claim_review_author_ = std::move(author);
+  }
   // Number of reference events the current checker knows.
   std::size_t event_count() const;
 
@@ -89,9 +102,15 @@ class FactCheckService {
   absl::Status ReloadEvents() ABSL_EXCLUSIVE_LOCKS_REQUIRED(events_mu_);
   absl::StatusOr<int> PageSize(int requested) const;
   absl::Status CheckTextSize(std::size_t size) const;
+  // Adds to `findings` (a source's, before it is stored as `source_name`)
+  // an ACROSS_SOURCES finding after each claim about an event the reference
+  // has no date for, where other stored sources date the event otherwise.
+  absl::Status AddAcrossSourceFindings(absl::string_view source_name,
+                                       std::vector<v1::Finding>& findings);
 
   std::unique_ptr<Store> store_;
   ServiceLimits limits_;
+  ClaimReviewAuthor claim_review_author_;
   // For ExtractTimex, which needs no reference events and so no Checker.
   // Immutable and thread-safe.
   const TemporalTagger tagger_;

@@ -321,6 +321,14 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::ListClaims(
                [&] { return service_->ListClaims(*request); });
 }
 
+grpc::ServerUnaryReactor* GrpcFactCheckService::ListConflicts(
+    grpc::CallbackServerContext* context,
+    const v1::ListConflictsRequest* request,
+    v1::ListConflictsResponse* response) {
+  return Unary(context, response,
+               [&] { return service_->ListConflicts(*request); });
+}
+
 grpc::ServerUnaryReactor* GrpcFactCheckService::CreateEvent(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {

@@ -54,6 +54,7 @@ using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
     v1::FactCheck::WithCallbackMethod_ListSources<
     v1::FactCheck::WithCallbackMethod_DeleteSource<
     v1::FactCheck::WithCallbackMethod_ListClaims<
+    v1::FactCheck::WithCallbackMethod_ListConflicts<
     v1::FactCheck::WithRawCallbackMethod_CreateEvent<
     v1::FactCheck::WithCallbackMethod_GetEvent<
     v1::FactCheck::WithRawCallbackMethod_UpdateEvent<
@@ -61,7 +62,7 @@ using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
     v1::FactCheck::WithCallbackMethod_ListEvents<
     v1::FactCheck::WithRawCallbackMethod_SearchEvents<
     v1::FactCheck::WithCallbackMethod_ImportEvents<
-    v1::FactCheck::Service>>>>>>>>>>>>>>>;
+    v1::FactCheck::Service>>>>>>>>>>>>>>>>;
 
 // Uses gRPC's callback API: handlers run on gRPC's own threads without a
 // thread-per-call pool, and streams are driven by reactors whose next read
@@ -102,6 +103,10 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
   grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* context,
                                        const v1::ListClaimsRequest* request,
                                        v1::ListClaimsResponse* response) override;
+  grpc::ServerUnaryReactor* ListConflicts(
+      grpc::CallbackServerContext* context,
+      const v1::ListConflictsRequest* request,
+      v1::ListConflictsResponse* response) override;
   grpc::ServerUnaryReactor* CreateEvent(grpc::CallbackServerContext* context,
                                         const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;

@@ -37,6 +37,12 @@ ABSL_FLAG(std::size_t, max_text_bytes, 1 << 20,
 ABSL_FLAG(int, max_page_size, 1000, "Largest page_size of the List calls.");
 ABSL_FLAG(std::size_t, max_import_bytes, std::size_t{1} << 40,
           "Largest event file accepted by ImportEvents.");
+ABSL_FLAG(std::string, claimreview_author, "factcheck",
+          "Organisation named as the author of the ClaimReviews CheckText "
+          "returns with claim_review.");
+ABSL_FLAG(std::string, claimreview_author_url, "",
+          "URL of that organisation; left out of the ClaimReviews when "
+          "empty.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGINT/SIGTERM, how long calls in flight may take to finish.");
 
@@ -73,6 +79,9 @@ int Run() {
     Log(absl::StrCat("factcheck-server: ", service.status().message()));
     return 1;
   }
+  (*service)->set_claim_review_author(
+      {.name = absl::GetFlag(FLAGS_claimreview_author),
+       .url = absl::GetFlag(FLAGS_claimreview_author_url)});
   factcheck::GrpcFactCheckService grpc_service(service->get());
 
   grpc::EnableDefaultHealthCheckService(true);

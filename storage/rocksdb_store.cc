@@ -207,6 +207,10 @@ class RocksDbStore final : public Store {
   absl::StatusOr<Page<v1::Finding>> ListClaims(const ClaimQuery& query,
                                                absl::string_view page_token,
                                                int page_size) override;
+  absl::Status ForEachClaimByEvent(
+      absl::string_view event_id, bool after,
+      const std::function<bool(absl::string_view, v1::Finding&)>& visit)
+      override;
 
   absl::Status CreateEvent(const v1::Event& event) override;
   absl::StatusOr<v1::Event> GetEvent(absl::string_view id) override;
@@ -756,6 +760,47 @@ absl::StatusOr<Page<v1::Finding>> RocksDbStore::ListClaims(
         if (!wanted(*finding)) return std::optional<v1::Finding>();
         return std::optional<v1::Finding>(*std::move(finding));
       });
+}
+
+absl::Status RocksDbStore::ForEachClaimByEvent(
+    absl::string_view event_id, bool after,
+    const std::function<bool(absl::string_view, v1::Finding&)>& visit) {
+  if (absl::StrContains(event_id, '\0')) {
+    return absl::InvalidArgumentError("event id contains '\\0'");
+  }
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(read_options, claims_by_event_));
+  // Every index key of an event starts with its id and '\0', so the first
+  // key after them all is the id followed by '\1'.
+  std::string start(event_id);
+  if (!event_id.empty()) start.push_back(after ? '\1' : '\0');
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    const absl::string_view key(it->key().data(), it->key().size());
+    const std::size_t end = key.find('\0');
+    if (end == absl::string_view::npos) {
+      return absl::DataLossError(
+          absl::StrCat("index entry '", Printable(key), "' is malformed"));
+    }
+    const absl::string_view claim_key = key.substr(end + 1);
+    const absl::StatusOr<std::optional<std::string>> bytes =
+        GetRaw(read_options, claims_, claim_key);
+    if (!bytes.ok()) return bytes.status();
+    if (!bytes->has_value()) {
+      return absl::DataLossError(absl::StrCat("index entry '", Printable(key),
+                                              "' points to a missing claim"));
+    }
+    absl::StatusOr<v1::Finding> finding = Parse<v1::Finding>(
+        **bytes, absl::StrCat("claim '", Printable(claim_key), "'"));
+    if (!finding.ok()) return finding.status();
+    if (!visit(key.substr(0, end), *finding)) return absl::OkStatus();
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), "reading the event index");
+  }
+  return absl::OkStatus();
 }
 
 // --- Reference events ------------------------------------------------------

@@ -102,6 +102,17 @@ class Store {
   // InvalidArgument for a bad token, or a token from another query.
   virtual absl::StatusOr<Page<v1::Finding>> ListClaims(
       const ClaimQuery& query, absl::string_view page_token, int page_size) = 0;
+  // Calls `visit` with the claims that name an event ("events/{id}"), in
+  // event id, source id, claim number order, read through the event index
+  // from one snapshot, in one pass. Starts with the claims of event
+  // `event_id` (just after them when `after`; at the first event when
+  // `event_id` is empty). `visit` gets the event id and the claim (which it
+  // may move from) and returns false to stop. InvalidArgument for an event
+  // id with '\0'; DataLoss for an index entry without its claim.
+  virtual absl::Status ForEachClaimByEvent(
+      absl::string_view event_id, bool after,
+      const std::function<bool(absl::string_view event_id, v1::Finding&)>&
+          visit) = 0;
 
   // --- Reference events ----------------------------------------------------
   // Stored events always carry `name` "events/{id}", whatever the caller set.

@@ -17,7 +17,7 @@ TEST(CheckResultToJsonLineTest, SplicesFileBeforeTheResponseFields) {
   EXPECT_EQ(*json,
             "{\"file\":\"dir/a \\\"1\\\".txt\",\"document_id\":\"a.txt\","
             "\"findings\":[],\"time_expressions\":[],\"contradicted_count\":1,"
-            "\"error\":\"\",\"error_code\":0}");
+            "\"error\":\"\",\"error_code\":0,\"claim_reviews\":[]}");
 }
 
 TEST(MessageToJsonLineTest, KeepsProtoFieldNamesAndDefaults) {
@@ -34,6 +34,17 @@ TEST(MessageToJsonLineTest, KeepsProtoFieldNamesAndDefaults) {
 
 TEST(JsonQuoteTest, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(JsonQuote("a\"b\\c\nd\x01é"), "\"a\\\"b\\\\c\\nd\\u0001é\"");
+}
+
+TEST(ClaimReviewsToJsonLineTest, OneArrayPerDocument) {
+  v1::CheckTextResponse response;
+  EXPECT_EQ(ClaimReviewsToJsonLine(response), "[]");
+  response.add_claim_reviews(R"({"@type":"ClaimReview","n":1})");
+  EXPECT_EQ(ClaimReviewsToJsonLine(response),
+            R"([{"@type":"ClaimReview","n":1}])");
+  response.add_claim_reviews(R"({"@type":"ClaimReview","n":2})");
+  EXPECT_EQ(ClaimReviewsToJsonLine(response),
+            R"([{"@type":"ClaimReview","n":1},{"@type":"ClaimReview","n":2}])");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The factcheck CLI against a real server: the founding article checked end
 // to end, exit codes, stdin, ingest, persistence across restarts, import.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "factcheck/v1/fact_check_service.pb.h"
+#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/server_fixture.h"
@@ -245,6 +247,158 @@ TEST_F(CliTest, ImportedEventIsUsedByTheNextCheck) {
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("imported 0, unchanged 1"), std::string::npos)
       << again.out;
+}
+
+TEST_F(CliTest, ConflictsListShowsEachSideWithItsSources) {
+  // A series without a date: only the sources can be compared.
+  const std::string path = dir().File("events.jsonl");
+  WriteFileOrDie(
+      path,
+      R"({"id":"zorya-summit","title":"Zorya summit","type":"series","citations":[{"url":"https://example.org/zorya"}]})"
+      "\n");
+  ASSERT_EQ(Cli({"events", "import", path}).exit_code, 0);
+  EXPECT_EQ(Cli({"conflicts", "list"}).out, "");
+
+  const CommandResult a = Cli({"ingest", "-", "--url=https://a.example/z",
+                               "--published=2023-07-01", "--json"},
+                              "The Zorya summit opened on 23 June 2023.");
+  ASSERT_EQ(a.exit_code, 0) << a.out << a.err;
+  const CommandResult b = Cli({"ingest", "-", "--url=https://b.example/z",
+                               "--published=2023-07-01", "--json"},
+                              "The Zorya summit opened on 24 June 2023.");
+  // The other source contradicts it.
+  ASSERT_EQ(b.exit_code, 1) << b.out << b.err;
+  const std::string a_name =
+      ParseJson<v1::IngestSourceResponse>(a.out).source().name();
+  const auto b_response = ParseJson<v1::IngestSourceResponse>(b.out);
+  const std::string b_name = b_response.source().name();
+  ASSERT_EQ(b_response.findings_size(), 2);
+  EXPECT_EQ(b_response.findings(1).kind(), v1::ACROSS_SOURCES);
+
+  const CommandResult table = Cli({"conflicts", "list"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(table.out, absl::StrCat("events/zorya-summit  2023-06-23  ", a_name,
+                                    "  Zorya summit\n",
+                                    "events/zorya-summit  2023-06-24  ", b_name,
+                                    "  Zorya summit\n"));
+
+  const CommandResult json = Cli({"conflicts", "list", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto listed = ParseJson<v1::ListConflictsResponse>(json.out);
+  ASSERT_EQ(listed.conflicts_size(), 1);
+  ASSERT_EQ(listed.conflicts(0).sides_size(), 2);
+  EXPECT_EQ(listed.conflicts(0).sides(0).claims(0), a_name + "/claims/1");
+  EXPECT_EQ(listed.conflicts(0).sides(1).claims(0), b_name + "/claims/1");
+}
+
+// Two imported events share the alias "Test Summit" and neither date fits
+// March 2023: that claim matches nothing and is reported only with --all.
+TEST_F(CliTest, ClaimsThatMatchNothingAreReportedOnlyWithAll) {
+  const std::string path = dir().File("summits.jsonl");
+  WriteFileOrDie(
+      path,
+      R"({"id":"test-summit-2021","title":"2021 Tallinn Test Summit","aliases":["Test Summit"],"type":"summit","date":{"value":"2021-05-01","granularity":"DAY"},"citations":[{"url":"https://example.org/summit-2021"}]})"
+      "\n"
+      R"({"id":"test-summit-2022","title":"2022 Riga Test Summit","aliases":["Test Summit"],"type":"summit","date":{"value":"2022-06-01","granularity":"DAY"},"citations":[{"url":"https://example.org/summit-2022"}]})"
+      "\n");
+  ASSERT_EQ(Cli({"events", "import", path}).exit_code, 0);
+  const std::string text =
+      "The Test Summit took place in March 2023. The full-scale invasion "
+      "began in February 2022.\n";
+
+  const CommandResult plain =
+      Cli({"check", "-", "--published=2024-01-01"}, text);
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out,
+            "<stdin>: 1 claim, 0 contradicted\n"
+            "<stdin>:1:76: SUPPORTED \"February 2022\" — Russian full-scale "
+            "invasion of Ukraine\n"
+            "  The full-scale invasion began in [February 2022].\n");
+
+  const CommandResult all =
+      Cli({"check", "-", "--published=2024-01-01", "--all"}, text);
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_EQ(all.out,
+            "<stdin>: 2 claims, 0 contradicted, 1 unverifiable\n"
+            "<stdin>:1:31: UNVERIFIABLE \"March 2023\"\n"
+            "  The Test Summit took place in [March 2023].\n"
+            "  \"Test Summit\" may mean 2021 Tallinn Test Summit or 2022 Riga "
+            "Test Summit; the reference cannot tell which.\n"
+            "<stdin>:1:76: SUPPORTED \"February 2022\" — Russian full-scale "
+            "invasion of Ukraine\n"
+            "  The full-scale invasion began in [February 2022].\n");
+}
+
+// Member `key` of a JSON object; element `i` of a JSON array.
+const google::protobuf::Value& At(const google::protobuf::Value& object,
+                                  const std::string& key) {
+  return object.struct_value().fields().at(key);
+}
+const google::protobuf::Value& At(const google::protobuf::Value& array, int i) {
+  return array.list_value().values(i);
+}
+
+TEST_F(CliTest, SarifHasOneErrorAtTheInvasionDateWithItsFix) {
+  const CommandResult run = Cli({"check", SeedFile(), "--format=sarif"});
+  ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
+  const auto log = ParseJson<google::protobuf::Value>(run.out);
+  EXPECT_EQ(At(log, "version").string_value(), "2.1.0");
+  EXPECT_EQ(At(log, "$schema").string_value(),
+            "https://json.schemastore.org/sarif-2.1.0.json");
+  ASSERT_EQ(At(log, "runs").list_value().values_size(), 1);
+  const google::protobuf::Value& sarif_run = At(At(log, "runs"), 0);
+  EXPECT_EQ(At(At(At(sarif_run, "tool"), "driver"), "name").string_value(),
+            "factcheck");
+  std::vector<google::protobuf::Value> errors;
+  for (const auto& result : At(sarif_run, "results").list_value().values()) {
+    if (At(result, "level").string_value() == "error") errors.push_back(result);
+  }
+  ASSERT_EQ(errors.size(), 1u) << run.out;
+  EXPECT_EQ(At(errors[0], "ruleId").string_value(), "REFERENCE");
+  const google::protobuf::Value& location =
+      At(At(At(errors[0], "locations"), 0), "physicalLocation");
+  EXPECT_EQ(At(At(location, "artifactLocation"), "uri").string_value(),
+            SeedFile());
+  const google::protobuf::Value& region = At(location, "region");
+  EXPECT_EQ(At(region, "startLine").number_value(), 3);
+  EXPECT_EQ(At(region, "endLine").number_value(), 3);
+  EXPECT_EQ(At(region, "endColumn").number_value() -
+                At(region, "startColumn").number_value(),
+            13);
+  const google::protobuf::Value& replacement =
+      At(At(At(At(At(errors[0], "fixes"), 0), "artifactChanges"), 0),
+         "replacements");
+  EXPECT_EQ(
+      At(At(At(replacement, 0), "insertedContent"), "text").string_value(),
+      "February 2022");
+}
+
+TEST_F(CliTest, ClaimReviewHasOneFalseRatingForTheGivenUrl) {
+  StopServer();
+  StartServer({"--claimreview_author=Example Desk"});
+  const CommandResult run = Cli({"check", SeedFile(), "--format=claimreview",
+                                 "--url=https://example.org/seed"});
+  ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out;
+  const auto reviews = ParseJson<google::protobuf::Value>(run.out);
+  ASSERT_EQ(reviews.list_value().values_size(), 1) << run.out;
+  const google::protobuf::Value& review = At(reviews, 0);
+  EXPECT_EQ(At(review, "@type").string_value(), "ClaimReview");
+  EXPECT_EQ(At(At(review, "reviewRating"), "alternateName").string_value(),
+            "False");
+  const google::protobuf::Value& appearance =
+      At(At(review, "itemReviewed"), "appearance");
+  EXPECT_EQ(At(appearance, "url").string_value(), "https://example.org/seed");
+  EXPECT_EQ(At(appearance, "datePublished").string_value(), "2024-02-14");
+  EXPECT_EQ(At(At(review, "author"), "name").string_value(), "Example Desk");
+
+  // --url names one document; --json and another format exclude each other.
+  EXPECT_EQ(
+      Cli({"check", SeedFile(), SeedFile(), "--url=https://x.org"}).exit_code,
+      2);
+  EXPECT_EQ(Cli({"check", SeedFile(), "--json", "--format=sarif"}).exit_code,
+            2);
+  EXPECT_EQ(Cli({"check", SeedFile(), "--format=xml"}).exit_code, 2);
 }
 
 TEST_F(CliTest, EventsSearchPrintsTheBestMatchFirst) {

@@ -372,6 +372,88 @@ TEST_F(GrpcApiTest, HealthServiceReportsServing) {
   EXPECT_EQ(response, std::string("\x08\x01", 2));
 }
 
+TEST_F(GrpcApiTest, ListConflictsShowsSourcesThatDateAnEventDifferently) {
+  // A series without a date: the reference cannot decide between sources.
+  v1::CreateEventRequest create;
+  create.set_event_id("zorya-summit");
+  create.mutable_event()->set_title("Zorya summit");
+  create.mutable_event()->set_type("series");
+  create.mutable_event()->add_citations()->set_url("https://example.org/z");
+  {
+    grpc::ClientContext context;
+    v1::Event created;
+    ASSERT_TRUE(stub_->CreateEvent(&context, create, &created).ok());
+  }
+  auto ingest = [&](const std::string& url, const std::string& text) {
+    v1::IngestSourceRequest request;
+    request.mutable_source()->set_url(url);
+    request.mutable_source()->set_published_date("2023-07-01");
+    request.mutable_source()->set_text(text);
+    v1::IngestSourceResponse response;
+    grpc::ClientContext context;
+    const grpc::Status status =
+        stub_->IngestSource(&context, request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  };
+  const v1::IngestSourceResponse a =
+      ingest("https://a.example/z", "The Zorya summit opened on 23 June 2023.");
+  const v1::IngestSourceResponse b =
+      ingest("https://b.example/z", "The Zorya summit opened on 24 June 2023.");
+  const v1::IngestSourceResponse c_response =
+      ingest("https://c.example/z", "The Zorya summit opened in June 2023.");
+  const std::string a_name = a.source().name();
+  const std::string b_name = b.source().name();
+  const std::string c_name = c_response.source().name();
+  // "June 2023" agrees with both; it contradicts no one.
+  EXPECT_EQ(c_response.findings_size(), 1);
+  ASSERT_EQ(b.findings_size(), 2);
+  EXPECT_EQ(b.findings(1).kind(), v1::ACROSS_SOURCES);
+  ASSERT_EQ(b.findings(1).related_sources_size(), 1);
+  EXPECT_EQ(b.findings(1).related_sources(0), a_name);
+  EXPECT_EQ(b.findings(1).explanation(),
+            "Another stored source (" + a_name +
+                ") dates Zorya summit to 23 June 2023; this text says 24 June "
+                "2023.");
+
+  v1::ListConflictsResponse conflicts;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(
+        stub_->ListConflicts(&context, v1::ListConflictsRequest(), &conflicts)
+            .ok());
+  }
+  ASSERT_EQ(conflicts.conflicts_size(), 1) << conflicts.DebugString();
+  const v1::EventConflict& c = conflicts.conflicts(0);
+  EXPECT_EQ(c.event(), "events/zorya-summit");
+  EXPECT_EQ(c.event_title(), "Zorya summit");
+  ASSERT_EQ(c.sides_size(), 2);
+  // "June 2023" agrees with both days and joins the earlier.
+  EXPECT_EQ(c.sides(0).claimed_date().value(), "2023-06-23");
+  const std::vector<std::string> first_sources = {std::min(a_name, c_name),
+                                                  std::max(a_name, c_name)};
+  EXPECT_EQ(std::vector<std::string>(c.sides(0).sources().begin(),
+                                     c.sides(0).sources().end()),
+            first_sources);
+  const std::vector<std::string> first_claims = {
+      first_sources[0] + "/claims/1", first_sources[1] + "/claims/1"};
+  EXPECT_EQ(std::vector<std::string>(c.sides(0).claims().begin(),
+                                     c.sides(0).claims().end()),
+            first_claims);
+  EXPECT_EQ(c.sides(1).claimed_date().value(), "2023-06-24");
+  ASSERT_EQ(c.sides(1).sources_size(), 1);
+  EXPECT_EQ(c.sides(1).sources(0), b_name);
+  ASSERT_EQ(c.sides(1).claims_size(), 1);
+  EXPECT_EQ(c.sides(1).claims(0), b_name + "/claims/1");
+  EXPECT_TRUE(conflicts.next_page_token().empty());
+
+  v1::ListConflictsRequest bad;
+  bad.set_page_token("nonsense");
+  grpc::ClientContext context;
+  EXPECT_EQ(stub_->ListConflicts(&context, bad, &conflicts).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(GrpcApiTest, ReflectionListsTheService) {
   std::string response;
   // ServerReflectionRequest{list_services: "*"}: field 7, length 1.

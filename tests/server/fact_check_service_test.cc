@@ -5,7 +5,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <tuple>
 
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
 
@@ -91,6 +95,87 @@ TEST_F(FactCheckServiceTest, SeedArticleFindingsAreExactlyThese) {
   EXPECT_EQ(response->contradicted_count(), 1);
   EXPECT_EQ(response->findings(1).suggestion(), "February 2022");
   EXPECT_EQ(response->findings(0).suggestion(), "");
+}
+
+// Two events share the alias "Test Summit" and neither date fits March 2023:
+// the claim matches nothing, and is reported only on request.
+TEST_F(FactCheckServiceTest,
+       ClaimsThatMatchNothingOnlyWithIncludeUnverifiable) {
+  for (const auto& [id, title, date] :
+       {std::tuple{"test-summit-2021", "2021 Tallinn Test Summit",
+                   "2021-05-01"},
+        std::tuple{"test-summit-2022", "2022 Riga Test Summit",
+                   "2022-06-01"}}) {
+    v1::CreateEventRequest create;
+    create.set_event_id(id);
+    create.mutable_event()->set_title(title);
+    create.mutable_event()->add_aliases("Test Summit");
+    create.mutable_event()->mutable_date()->set_value(date);
+    create.mutable_event()->mutable_date()->set_granularity(v1::DAY);
+    create.mutable_event()->add_citations()->set_url("https://example.org/s");
+    ASSERT_TRUE(service_->CreateEvent(create).ok());
+  }
+  v1::CheckTextRequest request;
+  request.set_text(
+      "The Test Summit took place in March 2023. The full-scale invasion "
+      "began in February 2022.");
+  request.set_published_date("2024-01-01");
+  auto hidden = service_->CheckText(request);
+  ASSERT_TRUE(hidden.ok()) << hidden.status();
+  ASSERT_EQ(hidden->findings_size(), 1) << hidden->DebugString();
+  EXPECT_EQ(hidden->findings(0).claim().claimed_text(), "February 2022");
+  EXPECT_EQ(hidden->findings(0).verdict(), v1::SUPPORTED);
+
+  request.set_include_unverifiable(true);
+  auto all = service_->CheckText(request);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->findings_size(), 2) << all->DebugString();
+  EXPECT_EQ(all->findings(0).claim().claimed_text(), "March 2023");
+  EXPECT_EQ(all->findings(0).verdict(), v1::UNVERIFIABLE);
+  EXPECT_EQ(all->findings(0).claim().event(), "");
+  EXPECT_EQ(all->findings(0).explanation(),
+            "\"Test Summit\" may mean 2021 Tallinn Test Summit or 2022 Riga "
+            "Test Summit; the reference cannot tell which.");
+  EXPECT_EQ(all->findings(1).claim().claimed_text(), "February 2022");
+
+  // A stored source keeps every claim.
+  v1::IngestSourceRequest ingest;
+  ingest.mutable_source()->set_url("https://example.org/summit");
+  ingest.mutable_source()->set_published_date("2024-01-01");
+  ingest.mutable_source()->set_text(request.text());
+  auto stored = service_->IngestSource(ingest);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(stored->findings_size(), 2);
+}
+
+TEST_F(FactCheckServiceTest, ClaimReviewsOnlyForContradictedFindings) {
+  service_->set_claim_review_author(
+      {.name = "Desk", .url = "https://desk.example"});
+  v1::CheckTextRequest request;
+  request.set_text(SeedBody());
+  request.set_published_date("2024-02-14");
+  auto plain = service_->CheckText(request);
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_EQ(plain->claim_reviews_size(), 0);
+
+  request.set_claim_review(true);
+  request.set_source_url("https://example.org/seed");
+  auto response = service_->CheckText(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_EQ(response->claim_reviews_size(), 1);
+  const ClaimReviewContext context{
+      .source_url = "https://example.org/seed",
+      .published_date = "2024-02-14",
+      .review_date = absl::FormatCivilTime(
+          absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())),
+      .author = {.name = "Desk", .url = "https://desk.example"}};
+  EXPECT_EQ(response->claim_reviews(0),
+            ClaimReviewJsonLd(response->findings(1), context));
+  EXPECT_NE(response->claim_reviews(0).find(
+                R"("author":{"@type":"Organization","name":"Desk",)"
+                R"("url":"https://desk.example"})"),
+            std::string::npos)
+      << response->claim_reviews(0);
 }
 
 const v1::TimeExpression* FindTimex(const v1::ExtractTimexResponse& response,
@@ -301,6 +386,156 @@ TEST_F(FactCheckServiceTest, ListSourcesRejectsNegativePageSize) {
   list.set_page_size(-1);
   EXPECT_EQ(service_->ListSources(list).status().message(),
             "page_size -1 is negative");
+}
+
+// --- Across sources and ListConflicts --------------------------------------
+
+class ConflictsTest : public FactCheckServiceTest {
+ protected:
+  void SetUp() override {
+    FactCheckServiceTest::SetUp();
+    // A series may have no date: the reference cannot decide, and only the
+    // sources can be compared.
+    v1::CreateEventRequest request;
+    request.set_event_id("zorya-summit");
+    request.mutable_event()->set_title("Zorya summit");
+    request.mutable_event()->set_type("series");
+    request.mutable_event()->add_citations()->set_url(
+        "https://example.org/zorya");
+    auto created = service_->CreateEvent(request);
+    ASSERT_TRUE(created.ok()) << created.status();
+  }
+
+  v1::IngestSourceResponse Ingest(const std::string& url,
+                                  const std::string& text) {
+    v1::IngestSourceRequest request;
+    request.mutable_source()->set_url(url);
+    request.mutable_source()->set_published_date("2023-07-01");
+    request.mutable_source()->set_text(text);
+    auto response = service_->IngestSource(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? *response : v1::IngestSourceResponse();
+  }
+
+  v1::ListConflictsResponse Conflicts(int page_size = 0,
+                                      const std::string& token = "") {
+    v1::ListConflictsRequest request;
+    request.set_page_size(page_size);
+    request.set_page_token(token);
+    auto response = service_->ListConflicts(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? *response : v1::ListConflictsResponse();
+  }
+
+  static std::string Name(const std::string& url) {
+    return "sources/" + SourceIdForUrl(url);
+  }
+};
+
+TEST_F(ConflictsTest, SourcesThatDisagreeAreListedWithTheirSides) {
+  const v1::IngestSourceResponse a =
+      Ingest("https://a.example/1", "The Zorya summit began on 23 June 2023.");
+  ASSERT_EQ(a.findings_size(), 1) << a.DebugString();
+  EXPECT_EQ(a.findings(0).claim().event(), "events/zorya-summit");
+  EXPECT_EQ(a.findings(0).verdict(), v1::UNVERIFIABLE);
+
+  const v1::IngestSourceResponse b =
+      Ingest("https://b.example/1", "The Zorya summit began on 24 June 2023.");
+  ASSERT_EQ(b.findings_size(), 2) << b.DebugString();
+  const v1::Finding& across = b.findings(1);
+  EXPECT_EQ(across.kind(), v1::ACROSS_SOURCES);
+  EXPECT_EQ(across.verdict(), v1::CONTRADICTED);
+  EXPECT_EQ(across.severity(), v1::WARNING);
+  EXPECT_EQ(across.claim().claimed_date().value(), "2023-06-24");
+  ASSERT_EQ(across.related_sources_size(), 1);
+  EXPECT_EQ(across.related_sources(0), Name("https://a.example/1"));
+  EXPECT_EQ(across.explanation(),
+            "Another stored source (" + Name("https://a.example/1") +
+                ") dates Zorya summit to 23 June 2023; this text says 24 "
+                "June 2023.");
+  EXPECT_EQ(b.source().contradicted_count(), 1);
+
+  // Re-ingesting the same text finds the same and writes nothing.
+  const v1::IngestSourceResponse again =
+      Ingest("https://b.example/1", "The Zorya summit began on 24 June 2023.");
+  EXPECT_TRUE(again.unchanged());
+  EXPECT_EQ(again.findings_size(), 2);
+
+  const v1::ListConflictsResponse conflicts = Conflicts();
+  ASSERT_EQ(conflicts.conflicts_size(), 1) << conflicts.DebugString();
+  const v1::EventConflict& c = conflicts.conflicts(0);
+  EXPECT_EQ(c.event(), "events/zorya-summit");
+  EXPECT_EQ(c.event_title(), "Zorya summit");
+  ASSERT_EQ(c.sides_size(), 2);
+  EXPECT_EQ(c.sides(0).claimed_date().value(), "2023-06-23");
+  EXPECT_EQ(c.sides(0).claimed_date().granularity(), v1::DAY);
+  ASSERT_EQ(c.sides(0).sources_size(), 1);
+  EXPECT_EQ(c.sides(0).sources(0), Name("https://a.example/1"));
+  ASSERT_EQ(c.sides(0).claims_size(), 1);
+  EXPECT_EQ(c.sides(0).claims(0), Name("https://a.example/1") + "/claims/1");
+  EXPECT_EQ(c.sides(1).claimed_date().value(), "2023-06-24");
+  ASSERT_EQ(c.sides(1).sources_size(), 1);
+  EXPECT_EQ(c.sides(1).sources(0), Name("https://b.example/1"));
+  // The ACROSS_SOURCES finding repeats claim 1 and is not counted again.
+  ASSERT_EQ(c.sides(1).claims_size(), 1);
+  EXPECT_EQ(c.sides(1).claims(0), Name("https://b.example/1") + "/claims/1");
+  EXPECT_TRUE(conflicts.next_page_token().empty());
+}
+
+TEST_F(ConflictsTest, AgreeingSourcesMakeNoConflict) {
+  Ingest("https://a.example/1", "The Zorya summit began on 23 June 2023.");
+  const v1::IngestSourceResponse b =
+      Ingest("https://b.example/1", "The Zorya summit began on 23 June 2023.");
+  ASSERT_EQ(b.findings_size(), 1) << b.DebugString();
+  EXPECT_EQ(Conflicts().conflicts_size(), 0);
+}
+
+TEST_F(ConflictsTest, DatesAgreeAtTheCoarserGranularity) {
+  Ingest("https://a.example/1", "The Zorya summit began on 23 June 2023.");
+  const v1::IngestSourceResponse b =
+      Ingest("https://b.example/1", "The Zorya summit began in 2023.");
+  ASSERT_EQ(b.findings_size(), 1) << b.DebugString();
+  EXPECT_EQ(b.findings(0).claim().claimed_date().value(), "2023");
+  EXPECT_EQ(Conflicts().conflicts_size(), 0);
+}
+
+TEST_F(ConflictsTest, SeedArticleAloneHasNoConflicts) {
+  auto seed = service_->IngestSource(SeedSource());
+  ASSERT_TRUE(seed.ok()) << seed.status();
+  for (const v1::Finding& f : seed->findings()) {
+    EXPECT_NE(f.kind(), v1::ACROSS_SOURCES) << f.DebugString();
+  }
+  EXPECT_EQ(Conflicts().conflicts_size(), 0);
+}
+
+TEST_F(ConflictsTest, ConflictsArePagedInEventOrder) {
+  v1::CreateEventRequest request;
+  request.set_event_id("kestrel-talks");
+  request.mutable_event()->set_title("Kestrel talks");
+  request.mutable_event()->set_type("series");
+  request.mutable_event()->add_citations()->set_url(
+      "https://example.org/march");
+  ASSERT_TRUE(service_->CreateEvent(request).ok());
+  Ingest("https://a.example/1",
+         "The Zorya summit began on 23 June 2023. The Kestrel talks ended "
+         "on 24 June 2023.");
+  Ingest("https://b.example/1",
+         "The Zorya summit began on 22 June 2023. The Kestrel talks ended "
+         "on 25 June 2023.");
+  const v1::ListConflictsResponse first = Conflicts(1);
+  ASSERT_EQ(first.conflicts_size(), 1) << first.DebugString();
+  EXPECT_EQ(first.conflicts(0).event(), "events/kestrel-talks");
+  ASSERT_FALSE(first.next_page_token().empty());
+  const v1::ListConflictsResponse second =
+      Conflicts(1, first.next_page_token());
+  ASSERT_EQ(second.conflicts_size(), 1) << second.DebugString();
+  EXPECT_EQ(second.conflicts(0).event(), "events/zorya-summit");
+  EXPECT_TRUE(second.next_page_token().empty());
+
+  v1::ListConflictsRequest bad;
+  bad.set_page_token("not a token");
+  EXPECT_EQ(service_->ListConflicts(bad).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -332,6 +332,34 @@ TEST_F(StoreTest, PagingSkipsASourceDeletedBetweenPages) {
             (std::vector<std::string>{"sources/c"}));
 }
 
+TEST_F(StoreTest, ForEachClaimByEventVisitsInEventThenClaimOrder) {
+  Put("a", {MakeFinding("y", v1::SUPPORTED, "1"),
+            MakeFinding("x", v1::SUPPORTED, "2"),
+            MakeFinding("", v1::UNVERIFIABLE, "3")});
+  Put("b", {MakeFinding("x-1", v1::SUPPORTED, "4"),
+            MakeFinding("x", v1::SUPPORTED, "5")});
+  auto visit = [&](absl::string_view start, bool after, int limit) {
+    std::vector<std::string> seen;
+    const absl::Status status = store_->ForEachClaimByEvent(
+        start, after, [&](absl::string_view event, v1::Finding& finding) {
+          seen.push_back(absl::StrCat(event, " ", finding.claim().name()));
+          return static_cast<int>(seen.size()) < limit;
+        });
+    EXPECT_TRUE(status.ok()) << status;
+    return seen;
+  };
+  EXPECT_EQ(visit("", false, 100),
+            (std::vector<std::string>{
+                "x sources/a/claims/2", "x sources/b/claims/2",
+                "x-1 sources/b/claims/1", "y sources/a/claims/1"}));
+  EXPECT_EQ(visit("x", true, 100),
+            (std::vector<std::string>{"x-1 sources/b/claims/1",
+                                      "y sources/a/claims/1"}));
+  EXPECT_EQ(visit("x-1", false, 1),
+            (std::vector<std::string>{"x-1 sources/b/claims/1"}));
+  EXPECT_EQ(visit("z", false, 100), std::vector<std::string>{});
+}
+
 TEST_F(StoreTest, BadPageTokenIsInvalidArgument) {
   Put("a", {MakeFinding("x", v1::SUPPORTED, "1"),
             MakeFinding("x", v1::SUPPORTED, "2")});

@@ -1,0 +1,41 @@
+// schema.org ClaimReview JSON-LD for contradicted findings, so that a
+// publisher can embed the correction of a claim where search engines and
+// fact-check aggregators read it.
+#ifndef FACTCHECK_SERVER_CLAIM_REVIEW_H_
+#define FACTCHECK_SERVER_CLAIM_REVIEW_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "factcheck/v1/claim.pb.h"
+
+namespace factcheck {
+
+// Who signs the reviews: the server's --claimreview_author and
+// --claimreview_author_url.
+struct ClaimReviewAuthor {
+  std::string name = "factcheck";
+  // Left out of the reviews when empty.
+  std::string url;
+};
+
+// What a review says about the document the claim appeared in, and when.
+struct ClaimReviewContext {
+  // The document's URL; left out when empty.
+  std::string source_url;
+  // The document's publication date, "YYYY-MM-DD".
+  std::string published_date;
+  // The review's own date, "YYYY-MM-DD" (the day of the check).
+  std::string review_date;
+  ClaimReviewAuthor author;
+};
+
+// One ClaimReview object, on one line, for a CONTRADICTED `finding`. The
+// rating scale is 1 (False) to 5 (True); a contradicted claim is rated 1,
+// "False". The citations' URLs are the review's "citation".
+std::string ClaimReviewJsonLd(const v1::Finding& finding,
+                              const ClaimReviewContext& context);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_SERVER_CLAIM_REVIEW_H_
