@@ -44,35 +44,4 @@ std::string ClaimReviewsToJsonLine(const v1::CheckTextResponse& response) {
   return absl::StrCat("[", absl::StrJoin(response.claim_reviews(), ","), "]");
 }
 
-std::string JsonQuote(absl::string_view text) {
-  std::string quoted = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        quoted += "\\\"";
-        break;
-      case '\\':
-        quoted += "\\\\";
-        break;
-      case '\n':
-        quoted += "\\n";
-        break;
-      case '\r':
-        quoted += "\\r";
-        break;
-      case '\t':
-        quoted += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(&quoted, "\\u%04x", c);
-        } else {
-          quoted += c;
-        }
-    }
-  }
-  quoted += '"';
-  return quoted;
-}
-
 }  // namespace factcheck::client

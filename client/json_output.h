@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "engine/json_string.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "google/protobuf/message.h"
 
@@ -27,9 +28,6 @@ absl::StatusOr<std::string> CheckResultToJsonLine(
 // as one JSON array on one line ("[]" when nothing is contradicted), ready
 // to embed in a <script type="application/ld+json"> element.
 std::string ClaimReviewsToJsonLine(const v1::CheckTextResponse& response);
-
-// `text` as a JSON string literal, quotes included.
-std::string JsonQuote(absl::string_view text);
 
 }  // namespace factcheck::client
 

@@ -23,6 +23,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "engine/json_string.h"
 #include "engine/temporal_tagger.h"
 
 ABSL_FLAG(std::string, dct, "",
@@ -33,50 +34,16 @@ ABSL_FLAG(std::string, manifest, "",
 namespace factcheck {
 namespace {
 
-// JSON string contents for `s`. Bytes of 0x80 and above are copied as they
-// are: the tagger's spans begin and end on token boundaries, so valid UTF-8
-// input gives valid UTF-8 spans.
-std::string JsonEscape(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(&out, "\\u%04x", c);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out;
-}
-
 std::string TimexesJson(const TemporalTagger& tagger, absl::string_view text,
                         absl::CivilDay dct) {
   std::string out = "\"timexes\":[";
   bool first = true;
   for (const TimeExpression& e : tagger.Tag(text, dct)) {
     absl::StrAppend(&out, first ? "" : ",", "{\"begin\":", e.begin,
-                    ",\"end\":", e.end, ",\"text\":\"", JsonEscape(e.text),
-                    "\",\"type\":\"", TimexTypeName(e.type), "\",\"value\":\"",
-                    JsonEscape(e.value), "\",\"mod\":\"", JsonEscape(e.mod),
-                    "\"}");
+                    ",\"end\":", e.end, ",\"text\":", JsonQuote(e.text),
+                    ",\"type\":", JsonQuote(TimexTypeName(e.type)),
+                    ",\"value\":", JsonQuote(e.value),
+                    ",\"mod\":", JsonQuote(e.mod), "}");
     first = false;
   }
   out += "]";
@@ -121,7 +88,7 @@ int Main(const std::vector<char*>& args) {
                      std::string(line).c_str());
         return 2;
       }
-      std::cout << "{\"file\":\"" << JsonEscape(fields[1]) << "\","
+      std::cout << "{\"file\":" << JsonQuote(fields[1]) << ","
                 << TimexesJson(tagger, text, dct) << "}\n";
     }
     return 0;
