@@ -34,8 +34,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -92,7 +92,8 @@ double Percentile(const std::vector<double>& sorted, double p) {
   const double rank = p / 100.0 * static_cast<double>(sorted.size() - 1);
   const std::size_t lo = static_cast<std::size_t>(rank);
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
+  return sorted[lo] +
+         (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
 }
 
 int Run() {
@@ -114,14 +115,16 @@ int Run() {
     published = absl::GetFlag(FLAGS_published);
   }
   if (published.empty()) {
-    std::fprintf(stderr, "%s: no date header; pass --published\n", path.c_str());
+    std::fprintf(stderr, "%s: no date header; pass --published\n",
+                 path.c_str());
     return 2;
   }
   const int requests = absl::GetFlag(FLAGS_requests);
   const int warmup = absl::GetFlag(FLAGS_warmup);
   const int expect = absl::GetFlag(FLAGS_expect_contradicted);
   if (requests <= 0 || warmup < 0) {
-    std::fprintf(stderr, "--requests must be positive, --warmup not negative\n");
+    std::fprintf(stderr,
+                 "--requests must be positive, --warmup not negative\n");
     return 2;
   }
 
@@ -137,8 +140,8 @@ int Run() {
        absl::StrSplit(absl::GetFlag(FLAGS_server), ',', absl::SkipEmpty())) {
     Target t;
     t.address = std::string(address);
-    t.stub = v1::FactCheck::NewStub(grpc::CreateChannel(
-        t.address, grpc::InsecureChannelCredentials()));
+    t.stub = v1::FactCheck::NewStub(
+        grpc::CreateChannel(t.address, grpc::InsecureChannelCredentials()));
     t.latencies_us.reserve(static_cast<std::size_t>(requests));
     targets.push_back(std::move(t));
   }
@@ -195,8 +198,9 @@ int Run() {
         target.first_summary = summary;
         target.findings = response.findings_size();
       } else if (summary != target.first_summary) {
-        std::fprintf(stderr, "%s: request %d: findings changed: %s, first: %s\n",
-                     name, i, summary.c_str(), target.first_summary.c_str());
+        std::fprintf(stderr,
+                     "%s: request %d: findings changed: %s, first: %s\n", name,
+                     i, summary.c_str(), target.first_summary.c_str());
         return 1;
       }
       if (i >= warmup) {

@@ -15,8 +15,8 @@ namespace {
 // Nouns that name one occurrence in a series: "the 19th meeting of ...".
 bool IsOccurrenceNoun(absl::string_view w) {
   static const auto* const kNouns = new absl::flat_hash_set<absl::string_view>{
-      "meeting", "meetings", "session", "summit", "round", "package",
-      "conference", "edition", "gathering", "ministerial"};
+      "meeting", "meetings",   "session", "summit",    "round",
+      "package", "conference", "edition", "gathering", "ministerial"};
   return kNouns->contains(w);
 }
 
@@ -56,7 +56,8 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
       std::uint32_t node = 0;
       for (std::size_t k = first; k < words.size(); ++k) {
         auto [tok, inserted] = catalog->vocabulary_.try_emplace(
-            words[k].norm, static_cast<std::uint32_t>(catalog->vocabulary_.size()));
+            words[k].norm,
+            static_cast<std::uint32_t>(catalog->vocabulary_.size()));
         std::vector<NameRef>& postings = catalog->postings_[tok->second];
         if (postings.empty() || postings.back().event != i ||
             postings.back().name != n) {
@@ -116,8 +117,9 @@ std::vector<EventSearchHit> EventCatalog::Search(absl::string_view query,
     const std::size_t words = SplitWords(NameOf(ref)).size();
     const Candidate c{ref.event, ref.name, count, words};
     auto [it, inserted] = best.try_emplace(ref.event, c);
-    if (!inserted && (count > it->second.matched ||
-                      (count == it->second.matched && words < it->second.name_words))) {
+    if (!inserted &&
+        (count > it->second.matched ||
+         (count == it->second.matched && words < it->second.name_words))) {
       it->second = c;
     }
   }
@@ -130,15 +132,16 @@ std::vector<EventSearchHit> EventCatalog::Search(absl::string_view query,
               const bool a_exact = a.name_words == std::size_t(a.matched);
               const bool b_exact = b.name_words == std::size_t(b.matched);
               if (a_exact != b_exact) return a_exact;
-              if (a.name_words != b.name_words) return a.name_words < b.name_words;
+              if (a.name_words != b.name_words)
+                return a.name_words < b.name_words;
               return events_[a.event].id < events_[b.event].id;
             });
   std::vector<EventSearchHit> hits;
   for (const Candidate& c : ranked) {
     if (static_cast<int>(hits.size()) >= limit) break;
-    hits.push_back({c.event, NameOf({c.event, c.name}),
-                    query_words == 0 ? 0.f
-                                     : static_cast<float>(c.matched) / query_words});
+    hits.push_back(
+        {c.event, NameOf({c.event, c.name}),
+         query_words == 0 ? 0.f : static_cast<float>(c.matched) / query_words});
   }
   return hits;
 }
@@ -164,7 +167,8 @@ std::vector<EventMention> EventCatalog::FindMentions(
   std::vector<EventMention> mentions;
   const std::vector<Word> words = SplitWords(text);
   std::vector<std::uint32_t> ids(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) ids[k] = TokenId(words[k].norm);
+  for (std::size_t k = 0; k < words.size(); ++k)
+    ids[k] = TokenId(words[k].norm);
 
   std::size_t i = 0;
   while (i < words.size()) {

@@ -76,8 +76,7 @@ class EventCatalog {
   // more of the query's words, then names with no other words, then
   // shorter names, then id order. Words are normalised as for matching.
   // At most `limit` results. Cost: the postings of the query's words.
-  std::vector<EventSearchHit> Search(absl::string_view query,
-                                     int limit) const;
+  std::vector<EventSearchHit> Search(absl::string_view query, int limit) const;
 
  private:
   EventCatalog() = default;

@@ -52,8 +52,8 @@ absl::Status ValidateReferenceEvent(const ReferenceEvent& event) {
     if (absl::Status s = CheckYearKnown(*d, field, id); !s.ok()) return s;
   }
   if (event.date.has_value() && event.start.has_value()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "event '", id, "': give either date or start, not both"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("event '", id, "': give either date or start, not both"));
   }
   if (event.end.has_value() && !event.start.has_value()) {
     return absl::InvalidArgumentError(
@@ -67,9 +67,10 @@ absl::Status ValidateReferenceEvent(const ReferenceEvent& event) {
   }
   if (!event.date.has_value() && !event.start.has_value() &&
       event.type != "series") {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "event '", id, "': date or start is required (only a series may "
-        "have neither)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("event '", id,
+                     "': date or start is required (only a series may "
+                     "have neither)"));
   }
   if (event.ordinal < 0 || (event.ordinal > 0) != !event.series_id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -85,9 +86,9 @@ absl::Status ValidateReferenceEvent(const ReferenceEvent& event) {
   for (const EventCitation& c : event.citations) {
     if (!absl::StartsWith(c.url, "https://") &&
         !absl::StartsWith(c.url, "http://")) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "event '", id, "': citation url '", c.url,
-          "' is not an http(s) URL"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("event '", id, "': citation url '", c.url,
+                       "' is not an http(s) URL"));
     }
   }
   return absl::OkStatus();

@@ -232,8 +232,8 @@ class TemporalTables {
   };
   static constexpr int kSlotBits = 11;
   static std::size_t SlotOf(const std::uint64_t key[2]) {
-    const std::uint64_t h = key[0] * 0x9E3779B97F4A7C15ull ^
-                            key[1] * 0xC2B2AE3D27D4EB4Full;
+    const std::uint64_t h =
+        key[0] * 0x9E3779B97F4A7C15ull ^ key[1] * 0xC2B2AE3D27D4EB4Full;
     return static_cast<std::size_t>(h >> (64 - kSlotBits));
   }
   const LexEntry* Probe(const std::uint64_t key[2]) const {

@@ -2000,11 +2000,10 @@ std::optional<Match> Matcher::Clock(std::size_t i) {
   }
   const std::optional<PartialDate> date = CivilDate(day);
   if (!date) return std::nullopt;
-  return ValueMatch(
-      i, j, TimexType::kTime,
-      hour == 24
-          ? absl::StrCat(TimexOf(*date), "T24:00")
-          : absl::StrFormat("%sT%02d:%02d", TimexOf(*date), hour, minute));
+  return ValueMatch(i, j, TimexType::kTime,
+                    hour == 24 ? absl::StrCat(TimexOf(*date), "T24:00")
+                               : absl::StrFormat("%sT%02d:%02d", TimexOf(*date),
+                                                 hour, minute));
 }
 
 // The TIMEX3 code of a part of the day, or nullptr.
@@ -2324,10 +2323,10 @@ std::size_t Matcher::Run(std::size_t from, std::size_t stop,
     // "the", the word "full" ("the full year"): every pattern that can
     // match at them reads the next token that way.
     if (t.kind == TokenKind::kWord && t.lex->needs_next_word &&
-        !(i + 1 < n_ && (tokens_[i + 1].kind == TokenKind::kNumber ||
-                         tokens_[i + 1].lex != nullptr ||
-                         (t.lex->keyword == Keyword::kThe &&
-                          WordIs(i + 1, "full"))))) {
+        !(i + 1 < n_ &&
+          (tokens_[i + 1].kind == TokenKind::kNumber ||
+           tokens_[i + 1].lex != nullptr ||
+           (t.lex->keyword == Keyword::kThe && WordIs(i + 1, "full"))))) {
       ++i;
       continue;
     }

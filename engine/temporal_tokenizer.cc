@@ -299,8 +299,7 @@ std::size_t TokenizeUntilLineBreak(absl::string_view text,
       i += ch.length;
       continue;
     }
-    if (newline && i >= stop_at && i != from &&
-        tokens.size() >= stop_count) {
+    if (newline && i >= stop_at && i != from && tokens.size() >= stop_count) {
       return i;
     }
     Token& token = tokens.emplace_back();
@@ -325,8 +324,8 @@ std::size_t TokenizeUntilLineBreak(absl::string_view text,
           // ASCII letters and digits by table; anything else by the
           // general scan, from where the ASCII run stops.
           end = i + 1;
-          while (end < n && kAsciiWordChar.of[static_cast<unsigned char>(
-                                s[end])]) {
+          while (end < n &&
+                 kAsciiWordChar.of[static_cast<unsigned char>(s[end])]) {
             ++end;
           }
           if (end < n && static_cast<unsigned char>(s[end]) >= 0x80) {

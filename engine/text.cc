@@ -150,12 +150,12 @@ bool CanStartSentence(absl::string_view text, std::size_t i) {
 bool IsAbbreviation(absl::string_view word) {
   static const auto* const kAbbreviations =
       new absl::flat_hash_set<std::string>{
-          "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "col",  "lt",
-          "sgt",  "capt", "maj",  "adm",  "gov",  "sen",  "rep",  "st",
-          "jan",  "feb",  "mar",  "apr",  "jun",  "jul",  "aug",  "sep",
-          "sept", "oct",  "nov",  "dec",  "no",   "vs",   "etc",  "inc",
-          "ltd",  "co",   "corp", "jr",   "sr",   "u.s",  "u.k",  "u.n",
-          "e.g",  "i.e",  "a.m",  "p.m",  "ave",  "fig",  "approx"};
+          "mr",   "mrs",  "ms",   "dr",  "prof", "gen", "col",   "lt",
+          "sgt",  "capt", "maj",  "adm", "gov",  "sen", "rep",   "st",
+          "jan",  "feb",  "mar",  "apr", "jun",  "jul", "aug",   "sep",
+          "sept", "oct",  "nov",  "dec", "no",   "vs",  "etc",   "inc",
+          "ltd",  "co",   "corp", "jr",  "sr",   "u.s", "u.k",   "u.n",
+          "e.g",  "i.e",  "a.m",  "p.m", "ave",  "fig", "approx"};
   if (word.size() == 1 && absl::ascii_isupper(word[0])) return true;
   return kAbbreviations->contains(absl::AsciiStrToLower(word));
 }
@@ -170,7 +170,8 @@ std::vector<SentenceBounds> SplitSentences(absl::string_view text) {
     while (b < e && IsSpace(text, b, &len)) b += len;
     // Trim trailing ASCII space; multi-byte spaces at the end are rare and
     // harmless inside a sentence span.
-    while (e > b && absl::ascii_isspace(static_cast<unsigned char>(text[e - 1])))
+    while (e > b &&
+           absl::ascii_isspace(static_cast<unsigned char>(text[e - 1])))
       --e;
     if (e > b) sentences.push_back({b, e});
   };
@@ -188,9 +189,11 @@ std::vector<SentenceBounds> SplitSentences(absl::string_view text) {
     }
     std::size_t j = i + 1;
     // Runs of stops ("...", "?!") end together.
-    while (j < text.size() && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
+    while (j < text.size() &&
+           (text[j] == '.' || text[j] == '!' || text[j] == '?'))
       ++j;
-    for (std::size_t n; j < text.size() && (n = ClosingMarkLength(text, j)) > 0;)
+    for (std::size_t n;
+         j < text.size() && (n = ClosingMarkLength(text, j)) > 0;)
       j += n;
     std::size_t space_len = 0;
     if (j >= text.size() || !IsSpace(text, j, &space_len)) {
@@ -207,8 +210,9 @@ std::vector<SentenceBounds> SplitSentences(absl::string_view text) {
     if (c == '.') {
       // The word before the period, including inner periods ("U.S").
       std::size_t w = i;
-      while (w > start && (absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1])) ||
-                           text[w - 1] == '.'))
+      while (w > start &&
+             (absl::ascii_isalpha(static_cast<unsigned char>(text[w - 1])) ||
+              text[w - 1] == '.'))
         --w;
       if (w < i && IsAbbreviation(text.substr(w, i - w))) {
         i = j;

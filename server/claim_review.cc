@@ -10,7 +10,8 @@ std::string ClaimReviewJsonLd(const v1::Finding& finding,
                               const ClaimReviewContext& context) {
   std::string appearance = R"({"@type":"CreativeWork")";
   if (!context.source_url.empty()) {
-    absl::StrAppend(&appearance, R"(,"url":)", JsonQuoteForHtml(context.source_url));
+    absl::StrAppend(&appearance, R"(,"url":)",
+                    JsonQuoteForHtml(context.source_url));
   }
   if (!context.published_date.empty()) {
     absl::StrAppend(&appearance, R"(,"datePublished":)",
@@ -21,7 +22,8 @@ std::string ClaimReviewJsonLd(const v1::Finding& finding,
   std::string author = absl::StrCat(R"({"@type":"Organization","name":)",
                                     JsonQuoteForHtml(context.author.name));
   if (!context.author.url.empty()) {
-    absl::StrAppend(&author, R"(,"url":)", JsonQuoteForHtml(context.author.url));
+    absl::StrAppend(&author, R"(,"url":)",
+                    JsonQuoteForHtml(context.author.url));
   }
   author += "}";
 
@@ -38,7 +40,8 @@ std::string ClaimReviewJsonLd(const v1::Finding& finding,
       R"("worstRating":1,"alternateName":"False"},)",
       R"("itemReviewed":{"@type":"Claim","appearance":)", appearance,
       R"(},"author":)", author, R"(,"datePublished":)",
-      JsonQuoteForHtml(context.review_date), R"(,"reviewBody":)", JsonQuoteForHtml(body));
+      JsonQuoteForHtml(context.review_date), R"(,"reviewBody":)",
+      JsonQuoteForHtml(body));
   if (!finding.citations().empty()) {
     out += R"(,"citation":[)";
     bool first = true;

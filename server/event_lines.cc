@@ -80,8 +80,9 @@ absl::Status EventLineReader::status() const {
   if (error_count_ == 0) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
       errors_.front(),
-      error_count_ > 1 ? absl::StrCat(" (and ", error_count_ - 1, " more bad lines)")
-                       : ""));
+      error_count_ > 1
+          ? absl::StrCat(" (and ", error_count_ - 1, " more bad lines)")
+          : ""));
 }
 
 }  // namespace factcheck

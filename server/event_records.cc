@@ -24,8 +24,8 @@ absl::Status NormalizeDate(v1::DateValue* date, absl::string_view field,
                            absl::string_view id) {
   absl::StatusOr<PartialDate> parsed = PartialDate::FromTimex(date->value());
   if (!parsed.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("event '", id, "': ", field, ": ", parsed.status().message()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "event '", id, "': ", field, ": ", parsed.status().message()));
   }
   const v1::Granularity derived = ToProto(parsed->granularity);
   if (date->granularity() != v1::GRANULARITY_UNSPECIFIED &&
@@ -108,7 +108,8 @@ absl::StatusOr<v1::Event> NormalizeEvent(const v1::Event& event) {
       return s;
   }
   if (out.has_start()) {
-    if (absl::Status s = NormalizeDate(out.mutable_start(), "start", id); !s.ok())
+    if (absl::Status s = NormalizeDate(out.mutable_start(), "start", id);
+        !s.ok())
       return s;
   }
   if (out.has_end()) {
@@ -148,7 +149,8 @@ v1::Finding ToProto(const Finding& f) {
   SetSpan(f.span, claim->mutable_span());
   claim->set_sentence(f.sentence);
   SetSpan(f.sentence_span, claim->mutable_sentence_span());
-  if (!f.event_id.empty()) claim->set_event(absl::StrCat("events/", f.event_id));
+  if (!f.event_id.empty())
+    claim->set_event(absl::StrCat("events/", f.event_id));
   claim->set_event_title(f.event_title);
   claim->set_event_text(f.event_text);
   SetSpan(f.event_span, claim->mutable_event_span());

@@ -61,9 +61,9 @@ absl::StatusOr<std::string> IdFromName(absl::string_view name,
   absl::string_view id = name;
   if (!absl::ConsumePrefix(&id, collection) || !absl::ConsumePrefix(&id, "/") ||
       id.empty() || absl::StrContains(id, '/')) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("name '", name, "' is not a valid resource name: expected ",
-                     collection, "/{id}"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "name '", name, "' is not a valid resource name: expected ", collection,
+        "/{id}"));
   }
   return std::string(id);
 }
@@ -285,7 +285,8 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
       ParsePublishedDate(request.published_date());
   if (!published.ok()) return published.status();
   const std::shared_ptr<const Checker> checker = checker_.Get();
-  absl::StatusOr<CheckResult> result = checker->Check(request.text(), *published);
+  absl::StatusOr<CheckResult> result =
+      checker->Check(request.text(), *published);
   if (!result.ok()) return result.status();
   v1::CheckTextResponse response;
   response.set_document_id(request.document_id());

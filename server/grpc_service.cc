@@ -239,8 +239,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
 
 template <typename Response, typename Handler>
 grpc::ServerUnaryReactor* GrpcFactCheckService::Unary(
-    grpc::CallbackServerContext* context, Response* response,
-    Handler handler) {
+    grpc::CallbackServerContext* context, Response* response, Handler handler) {
   active_.Begin();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(ToGrpcStatus(Deliver(handler(), response)));
@@ -300,8 +299,7 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::GetSource(
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::ListSources(
-    grpc::CallbackServerContext* context,
-    const v1::ListSourcesRequest* request,
+    grpc::CallbackServerContext* context, const v1::ListSourcesRequest* request,
     v1::ListSourcesResponse* response) {
   return Unary(context, response,
                [&] { return service_->ListSources(*request); });
@@ -341,8 +339,7 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::CreateEvent(
 grpc::ServerUnaryReactor* GrpcFactCheckService::GetEvent(
     grpc::CallbackServerContext* context, const v1::GetEventRequest* request,
     v1::Event* response) {
-  return Unary(context, response,
-               [&] { return service_->GetEvent(*request); });
+  return Unary(context, response, [&] { return service_->GetEvent(*request); });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::UpdateEvent(

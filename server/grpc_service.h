@@ -47,22 +47,21 @@ class ActiveCalls {
 // valid UTF-8 gets INVALID_ARGUMENT naming the field (see
 // request_parser.h) rather than gRPC's bare UNIMPLEMENTED.
 using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
-    v1::FactCheck::WithRawCallbackMethod_StreamCheck<
-    v1::FactCheck::WithRawCallbackMethod_ExtractTimex<
-    v1::FactCheck::WithRawCallbackMethod_IngestSource<
-    v1::FactCheck::WithCallbackMethod_GetSource<
-    v1::FactCheck::WithCallbackMethod_ListSources<
-    v1::FactCheck::WithCallbackMethod_DeleteSource<
-    v1::FactCheck::WithCallbackMethod_ListClaims<
-    v1::FactCheck::WithCallbackMethod_ListConflicts<
-    v1::FactCheck::WithRawCallbackMethod_CreateEvent<
-    v1::FactCheck::WithCallbackMethod_GetEvent<
-    v1::FactCheck::WithRawCallbackMethod_UpdateEvent<
-    v1::FactCheck::WithCallbackMethod_DeleteEvent<
-    v1::FactCheck::WithCallbackMethod_ListEvents<
-    v1::FactCheck::WithRawCallbackMethod_SearchEvents<
-    v1::FactCheck::WithCallbackMethod_ImportEvents<
-    v1::FactCheck::Service>>>>>>>>>>>>>>>>;
+    v1::FactCheck::WithRawCallbackMethod_StreamCheck<v1::FactCheck::WithRawCallbackMethod_ExtractTimex<
+        v1::FactCheck::WithRawCallbackMethod_IngestSource<v1::FactCheck::WithCallbackMethod_GetSource<
+            v1::FactCheck::WithCallbackMethod_ListSources<v1::FactCheck::WithCallbackMethod_DeleteSource<
+                v1::FactCheck::WithCallbackMethod_ListClaims<
+                    v1::FactCheck::WithCallbackMethod_ListConflicts<
+                        v1::FactCheck::WithRawCallbackMethod_CreateEvent<
+                            v1::FactCheck::WithCallbackMethod_GetEvent<
+                                v1::FactCheck::WithRawCallbackMethod_UpdateEvent<
+                                    v1::FactCheck::WithCallbackMethod_DeleteEvent<
+                                        v1::FactCheck::WithCallbackMethod_ListEvents<
+                                            v1::FactCheck::WithRawCallbackMethod_SearchEvents<
+                                                v1::FactCheck::
+                                                    WithCallbackMethod_ImportEvents<
+                                                        v1::FactCheck::
+                                                            Service>>>>>>>>>>>>>>>>;
 
 // Uses gRPC's callback API: handlers run on gRPC's own threads without a
 // thread-per-call pool, and streams are driven by reactors whose next read
@@ -100,9 +99,10 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
       grpc::CallbackServerContext* context,
       const v1::DeleteSourceRequest* request,
       google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* context,
-                                       const v1::ListClaimsRequest* request,
-                                       v1::ListClaimsResponse* response) override;
+  grpc::ServerUnaryReactor* ListClaims(
+      grpc::CallbackServerContext* context,
+      const v1::ListClaimsRequest* request,
+      v1::ListClaimsResponse* response) override;
   grpc::ServerUnaryReactor* ListConflicts(
       grpc::CallbackServerContext* context,
       const v1::ListConflictsRequest* request,
@@ -116,12 +116,14 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
   grpc::ServerUnaryReactor* UpdateEvent(grpc::CallbackServerContext* context,
                                         const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;
-  grpc::ServerUnaryReactor* DeleteEvent(grpc::CallbackServerContext* context,
-                                        const v1::DeleteEventRequest* request,
-                                        google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* ListEvents(grpc::CallbackServerContext* context,
-                                       const v1::ListEventsRequest* request,
-                                       v1::ListEventsResponse* response) override;
+  grpc::ServerUnaryReactor* DeleteEvent(
+      grpc::CallbackServerContext* context,
+      const v1::DeleteEventRequest* request,
+      google::protobuf::Empty* response) override;
+  grpc::ServerUnaryReactor* ListEvents(
+      grpc::CallbackServerContext* context,
+      const v1::ListEventsRequest* request,
+      v1::ListEventsResponse* response) override;
   grpc::ServerUnaryReactor* SearchEvents(grpc::CallbackServerContext* context,
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response) override;

@@ -124,7 +124,8 @@ int Run() {
     // stops at once (Shutdown's own deadline would also wait for idle
     // client connections to go away).
     grpc_service.WaitUntilIdle(
-        absl::Now() + absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+        absl::Now() +
+        absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
     server->Shutdown(std::chrono::system_clock::now());
   });
   server->Wait();

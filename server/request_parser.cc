@@ -30,12 +30,13 @@ absl::Status FindInvalidString(const std::string& bytes,
     const google::protobuf::FieldDescriptor* field =
         type->FindFieldByNumber(f.number());
     if (field == nullptr) continue;
-    const std::string name = path.empty() ? field->name()
-                                          : absl::StrCat(path, ".", field->name());
+    const std::string name =
+        path.empty() ? field->name() : absl::StrCat(path, ".", field->name());
     if (field->type() == google::protobuf::FieldDescriptor::TYPE_STRING) {
       if (absl::Status s = ValidateUtf8(f.length_delimited(), name); !s.ok())
         return s;
-    } else if (field->type() == google::protobuf::FieldDescriptor::TYPE_MESSAGE) {
+    } else if (field->type() ==
+               google::protobuf::FieldDescriptor::TYPE_MESSAGE) {
       if (absl::Status s = FindInvalidString(f.length_delimited(),
                                              field->message_type(), name);
           !s.ok())

@@ -405,7 +405,8 @@ TEST_F(CliTest, EventsSearchPrintsTheBestMatchFirst) {
   const CommandResult run =
       Cli({"events", "search", "Kakhovka", "dam", "breach", "--page_size=2"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out.rfind("events/kakhovka-dam-destruction ", 0), 0u) << run.out;
+  EXPECT_EQ(run.out.rfind("events/kakhovka-dam-destruction ", 0), 0u)
+      << run.out;
   EXPECT_NE(run.out.find("2023-06-06"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("(as \"Kakhovka dam breach\")"), std::string::npos)
       << run.out;
@@ -429,8 +430,9 @@ TEST_F(CliTest, OneFailedDocumentAmongSeveralFailsTheRun) {
   const CommandResult run =
       Cli({"check", wrong, empty, missing, "--published=2024-03-01"});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find(empty + ": not checked: INVALID_ARGUMENT: text is empty"),
-            std::string::npos)
+  EXPECT_NE(
+      run.err.find(empty + ": not checked: INVALID_ARGUMENT: text is empty"),
+      std::string::npos)
       << run.err;
   EXPECT_NE(run.err.find(missing + ": No such file"), std::string::npos)
       << run.err;
@@ -439,8 +441,8 @@ TEST_F(CliTest, OneFailedDocumentAmongSeveralFailsTheRun) {
 }
 
 TEST_F(CliTest, ListsFollowPageTokensUnlessAPageIsAskedFor) {
-  ASSERT_EQ(Cli({"ingest", SeedFile(), "--url=https://example.org/a"}).exit_code,
-            1);
+  ASSERT_EQ(
+      Cli({"ingest", SeedFile(), "--url=https://example.org/a"}).exit_code, 1);
   const CommandResult all = Cli({"claims", "list"});
   ASSERT_EQ(all.exit_code, 0) << all.err;
   const std::vector<std::string> rows =
@@ -484,7 +486,8 @@ TEST_F(CliTest, ImportsAFileLargerThanOneChunk) {
   WriteFileOrDie(path, jsonl);
   const CommandResult run = Cli({"events", "import", path});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, absl::StrCat("imported ", count, ", unchanged 0, skipped 0\n"));
+  EXPECT_EQ(run.out,
+            absl::StrCat("imported ", count, ", unchanged 0, skipped 0\n"));
   const CommandResult last =
       Cli({"events", "get", absl::StrCat("bulk-event-", count - 1), "--json"});
   EXPECT_EQ(last.exit_code, 0) << last.err;
@@ -499,7 +502,8 @@ TEST_F(CliTest, ImportByDefaultSkipsAndCountsBadLinesAndKeepsTheGoodOnes) {
       "\nnot json\n");
   const CommandResult run = Cli({"events", "import", path});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("imported 1, unchanged 0, skipped 1"), std::string::npos)
+  EXPECT_NE(run.out.find("imported 1, unchanged 0, skipped 1"),
+            std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("line 2: not a valid event"), std::string::npos)
       << run.out;

@@ -43,9 +43,9 @@ TEST_F(GrpcApiTest, StopsWithoutWaitingForIdleClientConnections) {
   StartServer({"--shutdown_grace_seconds=100000"});
   stub_ = Stub();
   v1::CheckTextResponse response;
-  ASSERT_TRUE(Check("The full-scale invasion began in 2022.", "2024-01-01",
-                    &response)
-                  .ok());
+  ASSERT_TRUE(
+      Check("The full-scale invasion began in 2022.", "2024-01-01", &response)
+          .ok());
   StopServer();
 }
 
@@ -357,7 +357,8 @@ grpc::Status RawUnaryCall(const std::string& address, const std::string& method,
   std::vector<grpc::Slice> slices;
   if (status.ok() && response.Dump(&slices).ok()) {
     for (const grpc::Slice& s : slices)
-      response_bytes->append(reinterpret_cast<const char*>(s.begin()), s.size());
+      response_bytes->append(reinterpret_cast<const char*>(s.begin()),
+                             s.size());
   }
   return status;
 }

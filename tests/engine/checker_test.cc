@@ -18,25 +18,32 @@ ReferenceEvent Event(std::string id, std::string title,
   return e;
 }
 
-PartialDate D(const std::string& timex) { return *PartialDate::FromTimex(timex); }
+PartialDate D(const std::string& timex) {
+  return *PartialDate::FromTimex(timex);
+}
 
 Checker MakeChecker() {
   std::vector<ReferenceEvent> events;
-  ReferenceEvent invasion = Event("invasion", "Russian full-scale invasion of Ukraine",
-                                  {"full-scale invasion"});
+  ReferenceEvent invasion =
+      Event("invasion", "Russian full-scale invasion of Ukraine",
+            {"full-scale invasion"});
   invasion.start = D("2022-02-24");
   events.push_back(invasion);
-  ReferenceEvent mutiny = Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
+  ReferenceEvent mutiny =
+      Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
   mutiny.start = D("2023-06-23");
   mutiny.end = D("2023-06-24");
   events.push_back(mutiny);
-  ReferenceEvent madrid = Event("madrid", "2022 Madrid NATO summit", {"NATO summit"});
+  ReferenceEvent madrid =
+      Event("madrid", "2022 Madrid NATO summit", {"NATO summit"});
   madrid.date = D("2022-06-28");
   events.push_back(madrid);
-  ReferenceEvent vilnius = Event("vilnius", "2023 Vilnius NATO summit", {"NATO summit"});
+  ReferenceEvent vilnius =
+      Event("vilnius", "2023 Vilnius NATO summit", {"NATO summit"});
   vilnius.date = D("2023-07-11");
   events.push_back(vilnius);
-  ReferenceEvent coalition = Event("artillery", "Artillery for Ukraine coalition", {});
+  ReferenceEvent coalition =
+      Event("artillery", "Artillery for Ukraine coalition", {});
   coalition.date = D("2024-01-18");
   events.push_back(coalition);
   auto catalog = EventCatalog::Build(std::move(events));
@@ -60,7 +67,8 @@ TEST(CheckerTest, ContradictionExplainsAndSuggestsInTheTextsStyle) {
   EXPECT_EQ(f.verdict, Verdict::kContradicted);
   EXPECT_EQ(f.claimed_text, "February 2024");
   EXPECT_EQ(f.claimed_value, "2024-02");
-  EXPECT_EQ(text.substr(f.span.begin, f.span.end - f.span.begin), "February 2024");
+  EXPECT_EQ(text.substr(f.span.begin, f.span.end - f.span.begin),
+            "February 2024");
   EXPECT_EQ(f.event_id, "invasion");
   EXPECT_EQ(f.event_text, "full-scale invasion");
   EXPECT_EQ(f.reference_date->ToTimex(), "2022-02-24");
@@ -73,15 +81,18 @@ TEST(CheckerTest, ContradictionExplainsAndSuggestsInTheTextsStyle) {
 }
 
 TEST(CheckerTest, ComparesAtTheCoarserGranularity) {
-  EXPECT_EQ(Check("The full-scale invasion began in 2022.", absl::CivilDay(2024, 1, 1))
-                .findings.at(0).verdict,
+  EXPECT_EQ(Check("The full-scale invasion began in 2022.",
+                  absl::CivilDay(2024, 1, 1))
+                .findings.at(0)
+                .verdict,
             Verdict::kSupported);
-  const CheckResult wrong_year =
-      Check("The full-scale invasion began in 2021.", absl::CivilDay(2024, 1, 1));
+  const CheckResult wrong_year = Check("The full-scale invasion began in 2021.",
+                                       absl::CivilDay(2024, 1, 1));
   EXPECT_EQ(wrong_year.findings.at(0).verdict, Verdict::kContradicted);
   EXPECT_EQ(wrong_year.findings.at(0).suggestion, "2022");
-  const CheckResult wrong_day = Check(
-      "The full-scale invasion began on 23 February 2022.", absl::CivilDay(2024, 1, 1));
+  const CheckResult wrong_day =
+      Check("The full-scale invasion began on 23 February 2022.",
+            absl::CivilDay(2024, 1, 1));
   EXPECT_EQ(wrong_day.findings.at(0).verdict, Verdict::kContradicted);
   EXPECT_EQ(wrong_day.findings.at(0).suggestion, "24 February 2022");
 }
@@ -93,20 +104,22 @@ TEST(CheckerTest, YearlessDateIsComparedOnMonthAndDayOnly) {
                               absl::CivilDay(2024, 3, 1));
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
-  const CheckResult wrong = Check("The full-scale invasion began on 22 February.",
-                                  absl::CivilDay(2024, 3, 1));
+  const CheckResult wrong =
+      Check("The full-scale invasion began on 22 February.",
+            absl::CivilDay(2024, 3, 1));
   ASSERT_EQ(wrong.findings.size(), 1u);
   EXPECT_EQ(wrong.findings[0].verdict, Verdict::kContradicted);
   EXPECT_EQ(wrong.findings[0].suggestion, "24 February");
 }
 
 TEST(CheckerTest, DateWithinALastingEventIsSupported) {
-  const CheckResult r =
-      Check("The Wagner mutiny in June 2023 shook Moscow.", absl::CivilDay(2024, 1, 1));
+  const CheckResult r = Check("The Wagner mutiny in June 2023 shook Moscow.",
+                              absl::CivilDay(2024, 1, 1));
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
   const CheckResult wrong =
-      Check("The Wagner mutiny in July 2023 shook Moscow.", absl::CivilDay(2024, 1, 1));
+      Check("The Wagner mutiny in July 2023 shook Moscow.",
+            absl::CivilDay(2024, 1, 1));
   EXPECT_EQ(wrong.findings.at(0).verdict, Verdict::kContradicted);
   EXPECT_EQ(wrong.findings.at(0).explanation,
             "The Wagner mutiny lasted from 23 June 2023 to 24 June 2023; the "
@@ -134,8 +147,9 @@ TEST(CheckerTest, SharedAliasIsResolvedByTheDateThatFits) {
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
   EXPECT_EQ(r.findings[0].event_id, "vilnius");
-  EXPECT_NE(r.findings[0].explanation.find("is read as 2023 Vilnius NATO summit"),
-            std::string::npos)
+  EXPECT_NE(
+      r.findings[0].explanation.find("is read as 2023 Vilnius NATO summit"),
+      std::string::npos)
       << r.findings[0].explanation;
 }
 
@@ -202,8 +216,10 @@ TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
   EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonth), "24 February");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kMonthDay), "February 24");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kIso), "2022-02-24");
-  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kMonthYear), "February 2022");
-  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kDayMonthYear), "February 2022");
+  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kMonthYear),
+            "February 2022");
+  EXPECT_EQ(FormatDateLike(D("2022-02"), DateStyle::kDayMonthYear),
+            "February 2022");
   EXPECT_EQ(FormatDateLike(D("2022"), DateStyle::kYear), "2022");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kOther), "24 February 2022");
 }

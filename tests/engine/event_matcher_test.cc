@@ -21,18 +21,22 @@ ReferenceEvent Event(std::string id, std::string title,
 
 std::shared_ptr<const EventCatalog> Catalog() {
   std::vector<ReferenceEvent> events;
-  ReferenceEvent invasion = Event("invasion", "Russian full-scale invasion of Ukraine",
-                                  {"the full-scale invasion"}, "");
+  ReferenceEvent invasion =
+      Event("invasion", "Russian full-scale invasion of Ukraine",
+            {"the full-scale invasion"}, "");
   invasion.start = *PartialDate::FromTimex("2022-02-24");
   events.push_back(invasion);
-  ReferenceEvent series = Event("udcg", "Ukraine Defense Contact Group",
-                                {"Contact Group on Ukraine's Defence", "Ramstein"}, "");
+  ReferenceEvent series =
+      Event("udcg", "Ukraine Defense Contact Group",
+            {"Contact Group on Ukraine's Defence", "Ramstein"}, "");
   series.type = "series";
   events.push_back(series);
   for (int n : {17, 19, 21}) {
-    ReferenceEvent m = Event("udcg-" + std::to_string(n),
-                             "Meeting " + std::to_string(n), {},
-                             n == 17 ? "2023-11-22" : n == 19 ? "2024-02-14" : "2024-04-26");
+    ReferenceEvent m =
+        Event("udcg-" + std::to_string(n), "Meeting " + std::to_string(n), {},
+              n == 17   ? "2023-11-22"
+              : n == 19 ? "2024-02-14"
+                        : "2024-04-26");
     m.series_id = "udcg";
     m.ordinal = n;
     events.push_back(m);
@@ -67,21 +71,24 @@ TEST(EventMatcherTest, MatchesWholeWordsOnly) {
   EXPECT_TRUE(MentionTexts(*catalog, "Ramsteiner beer").empty());
 }
 
-TEST(EventMatcherTest, MatchesPossessivesAndBritishSpellingsWithCurlyApostrophes) {
+TEST(EventMatcherTest,
+     MatchesPossessivesAndBritishSpellingsWithCurlyApostrophes) {
   auto catalog = Catalog();
   const std::string text =
       "the 19th meeting of the Contact Group on Ukraine’s Defense in Brussels";
-  EXPECT_EQ(MentionTexts(*catalog, text),
-            (std::vector<std::string>{
-                "19th meeting of the Contact Group on Ukraine’s Defense=udcg-19,"}));
+  EXPECT_EQ(
+      MentionTexts(*catalog, text),
+      (std::vector<std::string>{
+          "19th meeting of the Contact Group on Ukraine’s Defense=udcg-19,"}));
 }
 
 TEST(EventMatcherTest, ResolvesSeriesMembersByOrdinalBeforeTheName) {
   auto catalog = Catalog();
   EXPECT_EQ(MentionTexts(*catalog, "at the seventeenth Ramstein meeting"),
             (std::vector<std::string>{"seventeenth Ramstein=udcg-17,"}));
-  EXPECT_EQ(MentionTexts(*catalog, "the twenty-first meeting of Ramstein"),
-            (std::vector<std::string>{"twenty-first meeting of Ramstein=udcg-21,"}));
+  EXPECT_EQ(
+      MentionTexts(*catalog, "the twenty-first meeting of Ramstein"),
+      (std::vector<std::string>{"twenty-first meeting of Ramstein=udcg-21,"}));
 }
 
 TEST(EventMatcherTest, SeriesWithoutOrdinalIsASeriesOnlyMention) {
@@ -120,9 +127,10 @@ std::vector<std::string> SearchIds(const EventCatalog& catalog,
 
 TEST(EventSearchTest, RanksByWordsMatchedThenExactThenShorterNames) {
   auto catalog = Catalog();
-  EXPECT_EQ(SearchIds(*catalog, "Meeting 19"),
-            (std::vector<std::string>{"udcg-19@Meeting 19", "udcg-17@Meeting 17",
-                                      "udcg-21@Meeting 21"}));
+  EXPECT_EQ(
+      SearchIds(*catalog, "Meeting 19"),
+      (std::vector<std::string>{"udcg-19@Meeting 19", "udcg-17@Meeting 17",
+                                "udcg-21@Meeting 21"}));
   EXPECT_EQ(SearchIds(*catalog, "full scale", 1),
             (std::vector<std::string>{"invasion@the full-scale invasion"}));
   const auto hits = catalog->Search("ukraine's defence contact", 5);

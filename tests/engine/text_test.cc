@@ -10,7 +10,8 @@ namespace {
 
 TEST(ValidateUtf8Test, AcceptsWellFormedText) {
   EXPECT_TRUE(ValidateUtf8("").ok());
-  EXPECT_TRUE(ValidateUtf8("plain ascii text, long enough to pass 8 bytes").ok());
+  EXPECT_TRUE(
+      ValidateUtf8("plain ascii text, long enough to pass 8 bytes").ok());
   EXPECT_TRUE(ValidateUtf8("Sébastien “air defense” — 😀").ok());
 }
 
@@ -54,14 +55,15 @@ std::vector<std::string> Sentences(const std::string& text) {
 }
 
 TEST(SplitSentencesTest, SplitsAtStopsFollowedByACapital) {
-  EXPECT_EQ(Sentences("One went. Two came! Three? yes."),
-            (std::vector<std::string>{"One went.", "Two came!", "Three? yes."}));
+  EXPECT_EQ(
+      Sentences("One went. Two came! Three? yes."),
+      (std::vector<std::string>{"One went.", "Two came!", "Three? yes."}));
 }
 
 TEST(SplitSentencesTest, KeepsAbbreviationsAndInitialsInside) {
   EXPECT_EQ(Sentences("Mr. Smith met U.S. officials on Jan. 5. J. Doe left."),
-            (std::vector<std::string>{
-                "Mr. Smith met U.S. officials on Jan. 5.", "J. Doe left."}));
+            (std::vector<std::string>{"Mr. Smith met U.S. officials on Jan. 5.",
+                                      "J. Doe left."}));
 }
 
 TEST(SplitSentencesTest, IncludesClosingQuotesAndSplitsAtLineBreaks) {

@@ -13,8 +13,7 @@ const char kGoodMonth[] =
     R"({"id":"e-two","title":"Event two","start":{"value":"2021-03"},"citations":[{"url":"https://example.org/2"}]})";
 
 TEST(EventLineReaderTest, ReadsEventsAcrossChunkBoundariesAndNormalizesThem) {
-  const std::string file =
-      std::string(kGood) + "\n\n" + kGoodMonth + "\n";
+  const std::string file = std::string(kGood) + "\n\n" + kGoodMonth + "\n";
   EventLineReader reader;
   for (char c : file) reader.Feed(std::string(1, c));
   reader.Finish();
@@ -35,9 +34,10 @@ TEST(EventLineReaderTest, ReadsALastLineWithoutNewline) {
 
 TEST(EventLineReaderTest, ReportsBadLinesWithTheirNumbers) {
   EventLineReader reader;
-  reader.Feed(std::string(kGood) + "\n" + "{not json}\n" + kGoodMonth + "\n" +
-              R"({"id":"e-three","title":"x","date":{"value":"2024-02-30"},"citations":[{"url":"https://e.org"}]})" +
-              "\n");
+  reader.Feed(
+      std::string(kGood) + "\n" + "{not json}\n" + kGoodMonth + "\n" +
+      R"({"id":"e-three","title":"x","date":{"value":"2024-02-30"},"citations":[{"url":"https://e.org"}]})" +
+      "\n");
   reader.Finish();
   EXPECT_EQ(reader.error_count(), 2);
   ASSERT_EQ(reader.errors().size(), 2u);
@@ -84,7 +84,8 @@ TEST(EventLineReaderTest, RejectsADuplicateIdOnItsSecondLine) {
 
 TEST(EventLineReaderTest, RejectsEventsWithoutCitations) {
   EventLineReader reader;
-  reader.Feed(R"({"id":"e","title":"E","date":{"value":"2020"}})" "\n");
+  reader.Feed(R"({"id":"e","title":"E","date":{"value":"2020"}})"
+              "\n");
   reader.Finish();
   ASSERT_EQ(reader.errors().size(), 1u);
   EXPECT_EQ(reader.errors()[0],

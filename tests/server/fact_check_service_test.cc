@@ -287,7 +287,8 @@ TEST_F(FactCheckServiceTest, IngestIsIdempotentAndReplacesOnChange) {
 TEST_F(FactCheckServiceTest, ListClaimsFiltersByEventAndVerdict) {
   ASSERT_TRUE(service_->IngestSource(SeedSource()).ok());
   v1::ListClaimsRequest list;
-  list.set_filter(R"(event = "events/air-defence-coalition" AND verdict = SUPPORTED)");
+  list.set_filter(
+      R"(event = "events/air-defence-coalition" AND verdict = SUPPORTED)");
   auto claims = service_->ListClaims(list);
   ASSERT_TRUE(claims.ok()) << claims.status();
   ASSERT_EQ(claims->findings_size(), 2);
@@ -325,8 +326,9 @@ TEST_F(FactCheckServiceTest, IngestRequiresUrlTextAndDate) {
             "source.url is required");
   request = SeedSource();
   request.mutable_source()->set_published_date("yesterday");
-  EXPECT_EQ(service_->IngestSource(request).status().message(),
-            "source.published_date 'yesterday' is not a valid date (YYYY-MM-DD)");
+  EXPECT_EQ(
+      service_->IngestSource(request).status().message(),
+      "source.published_date 'yesterday' is not a valid date (YYYY-MM-DD)");
   request = SeedSource();
   request.mutable_source()->set_text("\xC3\x28");
   EXPECT_EQ(service_->IngestSource(request).status().code(),
@@ -350,9 +352,10 @@ TEST_F(FactCheckServiceTest, ReferenceFileLoadsOnlyIntoAnEmptyDirectory) {
 TEST_F(FactCheckServiceTest, CorruptReferenceFileFailsTheStartNamingTheLine) {
   TempDir other;
   const std::string path = other.File("events.jsonl");
-  WriteFileOrDie(path,
-                 R"({"id":"a","title":"A","date":{"value":"2020"},"citations":[{"url":"https://e.org"}]})"
-                 "\n{\"id\":\n");
+  WriteFileOrDie(
+      path,
+      R"({"id":"a","title":"A","date":{"value":"2020"},"citations":[{"url":"https://e.org"}]})"
+      "\n{\"id\":\n");
   auto store = Store::Open(other.File("data"));
   ASSERT_TRUE(store.ok());
   auto service = FactCheckService::Create(*std::move(store), {}, path);

@@ -19,7 +19,9 @@ TEST(StatusMappingTest, MapsEveryCodeToTheSameNumber) {
   }
 }
 
-TEST(StatusMappingTest, OkIsOk) { EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok()); }
+TEST(StatusMappingTest, OkIsOk) {
+  EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+}
 
 }  // namespace
 }  // namespace factcheck

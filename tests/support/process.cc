@@ -22,7 +22,8 @@ namespace {
 
 std::vector<char*> Argv(const std::vector<std::string>& args) {
   std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   return argv;
 }
@@ -49,7 +50,8 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
   std::vector<char*> args = Argv(argv);
   pid_t pid = -1;
   CommandResult result;
-  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+  if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ) !=
+      0) {
     result.err = absl::StrCat("cannot run ", argv[0]);
     posix_spawn_file_actions_destroy(&actions);
     return result;
@@ -87,7 +89,8 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   }
   // Read until the start-up line, which names the port.
   std::string output;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
     pollfd p{server->output_fd_, POLLIN, 0};
     if (poll(&p, 1, 100) <= 0) continue;
@@ -100,7 +103,8 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::size_t eol = output.find('\n', at);
     if (eol == std::string::npos) continue;
     const std::size_t line_start = output.rfind('\n', at);
-    const std::size_t begin = line_start == std::string::npos ? 0 : line_start + 1;
+    const std::size_t begin =
+        line_start == std::string::npos ? 0 : line_start + 1;
     server->banner_ = output.substr(begin, eol - begin);
     const std::size_t addr_begin = at + std::strlen("listening on ");
     const std::size_t addr_end = output.find(' ', addr_begin);
