@@ -17,17 +17,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "bench/timeml_text.h"
 #include "benchmark/benchmark.h"
 #include "engine/date.h"
 #include "engine/temporal_tagger.h"
@@ -38,21 +36,10 @@ namespace {
 // The publication date of the shipped texts.
 const absl::CivilDay kDct(2024, 2, 14);
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // The seed article without its "date YYYY-MM-DD" header.
 std::string SeedArticle() {
-  std::string text =
-      ReadFile(std::string(FACTCHECK_TEST_DATA_DIR) + "/seed-article.txt");
+  std::string text = bench::ReadFileOrExit(
+      std::string(FACTCHECK_TEST_DATA_DIR) + "/seed-article.txt");
   const absl::string_view header = " date 2024-02-14 ";
   if (absl::StartsWith(text, header)) text.erase(0, header.size());
   return text;
@@ -78,9 +65,10 @@ std::string Repeat(absl::string_view unit, std::size_t size) {
 
 // News text as it is usually written: most tokens are not temporal.
 const std::string& NewsUnit() {
-  static const std::string* const unit = new std::string(absl::StrCat(
-      ReadFile(std::string(FACTCHECK_BENCH_DATA_DIR) + "/news.txt"), "\n\n",
-      SeedArticle()));
+  static const std::string* const unit = new std::string(
+      absl::StrCat(bench::ReadFileOrExit(std::string(FACTCHECK_BENCH_DATA_DIR) +
+                                         "/news.txt"),
+                   "\n\n", SeedArticle()));
   return *unit;
 }
 
@@ -117,53 +105,6 @@ struct Document {
   absl::CivilDay dct;
 };
 
-// Replaces the five predefined XML entities; the corpus uses no others in
-// its TEXT elements.
-std::string UnescapeXml(absl::string_view text) {
-  return absl::StrReplaceAll(text, {{"&lt;", "<"},
-                                    {"&gt;", ">"},
-                                    {"&quot;", "\""},
-                                    {"&apos;", "'"},
-                                    {"&amp;", "&"}});
-}
-
-// The plain text of a TimeML document's <TEXT> element: tags removed,
-// entities replaced. Empty when there is no TEXT element.
-std::string TimemlText(absl::string_view tml) {
-  const std::size_t open = tml.find("<TEXT>");
-  const std::size_t close = tml.find("</TEXT>");
-  if (open == absl::string_view::npos || close == absl::string_view::npos ||
-      close < open) {
-    return "";
-  }
-  const absl::string_view body = tml.substr(open + 6, close - open - 6);
-  std::string plain;
-  plain.reserve(body.size());
-  bool in_tag = false;
-  for (char c : body) {
-    if (c == '<') {
-      in_tag = true;
-    } else if (c == '>') {
-      in_tag = false;
-    } else if (!in_tag) {
-      plain.push_back(c);
-    }
-  }
-  return UnescapeXml(plain);
-}
-
-// The date of the DCT element's TIMEX3 value, or `fallback`.
-absl::CivilDay TimemlDct(absl::string_view tml, absl::CivilDay fallback) {
-  std::size_t at = tml.find("<DCT>");
-  if (at == absl::string_view::npos) return fallback;
-  at = tml.find("value=\"", at);
-  if (at == absl::string_view::npos) return fallback;
-  absl::StatusOr<PartialDate> day =
-      PartialDate::FromIsoDay(tml.substr(at + 7, 10));
-  if (!day.ok()) return fallback;
-  return absl::CivilDay(day->year, day->month, day->day);
-}
-
 std::vector<Document> LoadDevelopmentSet(const std::string& dir) {
   std::vector<std::filesystem::path> files;
   std::error_code error;
@@ -177,8 +118,8 @@ std::vector<Document> LoadDevelopmentSet(const std::string& dir) {
   std::sort(files.begin(), files.end());
   std::vector<Document> documents;
   for (const std::filesystem::path& file : files) {
-    const std::string tml = ReadFile(file.string());
-    documents.push_back({TimemlText(tml), TimemlDct(tml, kDct)});
+    const std::string tml = bench::ReadFileOrExit(file.string());
+    documents.push_back({bench::TimemlText(tml), bench::TimemlDct(tml, kDct)});
   }
   return documents;
 }

@@ -12,68 +12,18 @@
 // state across a long text.
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "bench/timeml_text.h"
 #include "engine/date.h"
 #include "engine/temporal_tagger.h"
 
 namespace factcheck {
 namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string TimemlText(absl::string_view tml) {
-  const std::size_t open = tml.find("<TEXT>");
-  const std::size_t close = tml.find("</TEXT>");
-  if (open == absl::string_view::npos || close == absl::string_view::npos ||
-      close < open) {
-    return "";
-  }
-  const absl::string_view body = tml.substr(open + 6, close - open - 6);
-  std::string plain;
-  bool in_tag = false;
-  for (char c : body) {
-    if (c == '<') {
-      in_tag = true;
-    } else if (c == '>') {
-      in_tag = false;
-    } else if (!in_tag) {
-      plain.push_back(c);
-    }
-  }
-  return absl::StrReplaceAll(plain, {{"&lt;", "<"},
-                                     {"&gt;", ">"},
-                                     {"&quot;", "\""},
-                                     {"&apos;", "'"},
-                                     {"&amp;", "&"}});
-}
-
-absl::CivilDay TimemlDct(absl::string_view tml, absl::CivilDay fallback) {
-  std::size_t at = tml.find("<DCT>");
-  if (at == absl::string_view::npos) return fallback;
-  at = tml.find("value=\"", at);
-  if (at == absl::string_view::npos) return fallback;
-  absl::StatusOr<PartialDate> day =
-      PartialDate::FromIsoDay(tml.substr(at + 7, 10));
-  if (!day.ok()) return fallback;
-  return absl::CivilDay(day->year, day->month, day->day);
-}
 
 std::string Escape(absl::string_view s) {
   std::string out;
@@ -119,12 +69,12 @@ int Main(int argc, char** argv) {
       if (!absl::ParseCivilTime(argv[++k], &dct)) return 2;
       continue;
     }
-    const std::string contents = ReadFile(arg);
+    const std::string contents = bench::ReadFileOrExit(arg);
     std::string text = contents;
     absl::CivilDay file_dct = dct;
     if (arg.size() > 4 && arg.compare(arg.size() - 4, 4, ".tml") == 0) {
-      text = TimemlText(contents);
-      file_dct = TimemlDct(contents, dct);
+      text = bench::TimemlText(contents);
+      file_dct = bench::TimemlDct(contents, dct);
     }
     Dump(tagger, arg, text, file_dct);
     if (repeat && !text.empty()) {
