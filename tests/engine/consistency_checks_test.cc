@@ -7,23 +7,10 @@
 
 #include "engine/checker.h"
 #include "gtest/gtest.h"
+#include "tests/engine/test_events.h"
 
 namespace factcheck {
 namespace {
-
-PartialDate D(const std::string& timex) {
-  return *PartialDate::FromTimex(timex);
-}
-
-ReferenceEvent Event(std::string id, std::string title,
-                     std::vector<std::string> aliases) {
-  ReferenceEvent e;
-  e.id = std::move(id);
-  e.title = std::move(title);
-  e.aliases = std::move(aliases);
-  e.citations.push_back({"https://example.org/" + e.id, "", "", ""});
-  return e;
-}
 
 const Checker& TheChecker() {
   static const Checker* const checker = [] {

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "storage/store.h"
+#include "tests/storage/store_fixture.h"
 
 namespace factcheck {
 namespace {
@@ -47,48 +48,8 @@ std::string CommittedKey(std::uint64_t import_id) {
   return key;
 }
 
-void WriteRawMeta(const std::string& dir, const std::string& key) {
-  rocksdb::DBOptions options;
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, dir, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const std::string& name : names) {
-    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-  }
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(options, dir, descriptors, &handles, &db).ok());
-  EXPECT_TRUE(
-      db->Put(rocksdb::WriteOptions(), db->DefaultColumnFamily(), key, "")
-          .ok());
-  for (rocksdb::ColumnFamilyHandle* handle : handles) {
-    EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-  }
-  EXPECT_TRUE(db->Close().ok());
-  delete db;
-}
-
-class StagedImportTest : public testing::Test {
+class StagedImportTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = testing::TempDir() + "staged_import_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    Reopen();
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  void Reopen() {
-    store_.reset();
-    absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(dir_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   std::uint64_t Begin() {
     absl::StatusOr<std::uint64_t> id = store_->BeginImport();
     EXPECT_TRUE(id.ok()) << id.status();
@@ -101,9 +62,6 @@ class StagedImportTest : public testing::Test {
     ASSERT_TRUE(duplicates.ok()) << duplicates.status();
     EXPECT_TRUE(duplicates->empty());
   }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(StagedImportTest, StagedEventsAppearOnlyWhenCommitted) {
@@ -206,7 +164,7 @@ TEST_F(StagedImportTest, ReopenFinishesAnImportThatWasCommitted) {
   // A crash right after the commit marker: the marker is durable, nothing
   // has moved.
   store_.reset();
-  WriteRawMeta(dir_, CommittedKey(id));
+  WriteRawMeta(dir_, CommittedKey(id), "");
   Reopen();
   absl::StatusOr<v1::Event> a = store_->GetEvent("a");
   ASSERT_TRUE(a.ok()) << a.status();

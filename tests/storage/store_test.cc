@@ -19,6 +19,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
+#include "tests/storage/store_fixture.h"
 
 namespace factcheck {
 namespace {
@@ -85,52 +86,8 @@ std::vector<std::string> EventIds(const std::vector<v1::Event>& events) {
   return ids;
 }
 
-// Opens the directory with RocksDB directly, as a newer or damaged build
-// would have left it, and writes `value` under `key` in the default family.
-void WriteRawMeta(const std::string& dir, const std::string& key,
-                  const std::string& value) {
-  rocksdb::DBOptions options;
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, dir, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const std::string& name : names) {
-    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-  }
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(options, dir, descriptors, &handles, &db).ok());
-  EXPECT_TRUE(
-      db->Put(rocksdb::WriteOptions(), db->DefaultColumnFamily(), key, value)
-          .ok());
-  for (rocksdb::ColumnFamilyHandle* handle : handles) {
-    EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-  }
-  EXPECT_TRUE(db->Close().ok());
-  delete db;
-}
-
-class StoreTest : public testing::Test {
+class StoreTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = testing::TempDir() + "store_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    Reopen();
-  }
-
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  // Closes the store (if open) and opens the directory again.
-  void Reopen() {
-    store_.reset();
-    absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(dir_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
-  }
-
   // Stores source `id` with `findings` and returns what was stored.
   v1::Source Put(const std::string& id, std::vector<v1::Finding> findings,
                  const std::string& title = "Title") {
@@ -158,9 +115,6 @@ class StoreTest : public testing::Test {
     } while (!token.empty());
     return pages;
   }
-
-  std::string dir_;
-  std::unique_ptr<Store> store_;
 };
 
 // --- Sources ---------------------------------------------------------------
