@@ -8,6 +8,7 @@
 #include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/consistency_checks.h"
 #include "engine/words.h"
@@ -349,7 +350,26 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
       }
       return false;
     };
+    // "the destruction of the dam a week earlier": a relative time right
+    // after the name dates the event against another date; "the
+    // anniversary of the disaster on Monday" dates the anniversary. Either
+    // way no date in the sentence is the event's own.
+    const auto dated_otherwise = [&](const EventMention* m) {
+      const auto next = absl::c_lower_bound(
+          times, m->end,
+          [](const TimeExpression& d, std::size_t at) { return d.begin < at; });
+      if (next != times.end() && next->begin <= m->end + 1) {
+        return !next->date.has_value() &&
+               (absl::EndsWith(next->text, "earlier") ||
+                absl::EndsWith(next->text, "later"));
+      }
+      const std::size_t from = m->begin > 32 ? m->begin - 32 : 0;
+      const absl::string_view before = text.substr(
+          std::max(from, s.begin), m->begin - std::max(from, s.begin));
+      return absl::StrContains(before, "anniversary of");
+    };
     for (const EventMention* m : named) {
+      if (dated_otherwise(m)) continue;
       const TimeExpression* t = nearest_date(m);
       if (t != nullptr && nearest_mention(t) == m && !reported_between(m, t)) {
         pairs.push_back({m, t, &s});

@@ -726,7 +726,14 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const TimeExpression* previous = nullptr;
     for (const TimeExpression& t : *doc.times) {
       if (t.begin >= d.begin) break;
-      if (t.date.has_value() && t.style != DateStyle::kOther) previous = &t;
+      // A date the text wrote out, or any that names its day ("yesterday",
+      // "thirty years ago today"): a month that "a year earlier" yields is
+      // too coarse to measure "two days later" from.
+      if (t.date.has_value() &&
+          (t.style != DateStyle::kOther ||
+           t.date->granularity == Granularity::kDay)) {
+        previous = &t;
+      }
     }
     if (previous == nullptr) continue;
     // The claim the pairing made of it, if any; else the nearest event the

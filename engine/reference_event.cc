@@ -65,13 +65,9 @@ absl::Status ValidateReferenceEvent(const ReferenceEvent& event) {
         absl::StrCat("event '", id, "': end ", event.end->ToTimex(),
                      " is before start ", event.start->ToTimex()));
   }
-  if (!event.date.has_value() && !event.start.has_value() &&
-      event.type != "series") {
-    return absl::InvalidArgumentError(
-        absl::StrCat("event '", id,
-                     "': date or start is required (only a series may "
-                     "have neither)"));
-  }
+  // An event with neither date nor start is allowed: a series, or an event
+  // a newsroom follows before its date is settled. The reference then
+  // cannot date it, and only stored sources are compared (ACROSS_SOURCES).
   if (event.ordinal < 0 || (event.ordinal > 0) != !event.series_id.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "event '", id,

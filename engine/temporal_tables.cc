@@ -245,11 +245,11 @@ constexpr NamedKeyword kKeywords[] = {
 // past and the coming occurrence of a yearless date. Reporting verbs in the
 // past ("said") count: "said Friday" is the Friday before publication.
 constexpr absl::string_view kFutureCues[] = {
-    "will",     "ll",        "shall",    "would",     "due",
-    "expected", "expects",   "expect",   "scheduled", "slated",
-    "plans",    "planned",   "intends",  "payable",   "expire",
-    "expires",  "effective", "upcoming", "record",    "resume",
-    "going",    "set",       "aims",     "hopes",     "begins"};
+    "will",    "ll",      "shall",     "would",   "due",       "expected",
+    "expects", "expect",  "scheduled", "slated",  "plans",     "planned",
+    "intends", "payable", "expire",    "expires", "effective", "upcoming",
+    "record",  "resume",  "going",     "set",     "aims",      "hopes",
+    "begins",  "planning"};
 
 constexpr absl::string_view kPastCues[] = {
     "was",    "were",  "had",     "did",        "said",   "has",    "have",
@@ -364,6 +364,17 @@ TemporalTables::TemporalTables() {
     LexEntry& e = Entry(s.word);
     e.season = static_cast<std::uint8_t>(s.value);
     e.season_needs_year = s.word == "fall";
+    e.starts_expression = true;
+  }
+  for (const auto& [word, holiday] : {std::pair<absl::string_view, Holiday>{
+                                          "valentine", Holiday::kValentines},
+                                      {"easter", Holiday::kEaster},
+                                      {"halloween", Holiday::kHalloween},
+                                      {"election", Holiday::kElectionDay},
+                                      {"thanksgiving", Holiday::kThanksgiving},
+                                      {"christmas", Holiday::kChristmas}}) {
+    LexEntry& e = Entry(word);
+    e.holiday = holiday;
     e.starts_expression = true;
   }
   for (int q = 1; q <= 4; ++q) {

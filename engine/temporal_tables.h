@@ -137,6 +137,20 @@ enum class Keyword : std::uint8_t {
 
 // Everything the tagger knows about one lower-case word. A word can play
 // several parts ("second" is an ordinal and a unit; "may" is a month).
+// Named days of the year that news copy dates things by. The first word
+// of each name has an entry; the tagger reads the rest ("Day", "Eve").
+enum class Holiday : std::uint8_t {
+  kNone,
+  kValentines,    // "Valentine's Day", 14 February.
+  kEaster,        // "Easter", "Easter Sunday": by the Gregorian computus.
+  kHalloween,     // 31 October.
+  kElectionDay,   // US "Election Day": the Tuesday after the first Monday
+                  // of November.
+  kThanksgiving,  // US: the fourth Thursday of November.
+  kChristmas,     // "Christmas", "Christmas Day" 25, "Christmas Eve" 24
+                  // December.
+};
+
 struct LexEntry {
   std::uint8_t month = 0;  // 1..12 for a month name or abbreviation.
   // Month words that need more context to be read as months: abbreviations
@@ -149,9 +163,10 @@ struct LexEntry {
   std::uint8_t ordinal = 0;     // Ordinal word: "first" 1 .. "thirtieth" 30.
   TimeUnit unit = TimeUnit::kNone;
   bool unit_plural = false;
-  std::uint8_t season = 0;         // 1 spring, 2 summer, 3 autumn, 4 winter.
-  bool season_needs_year = false;  // "fall" is mostly a verb.
-  std::uint8_t quarter = 0;        // "q1" .. "q4".
+  std::uint8_t season = 0;           // 1 spring, 2 summer, 3 autumn, 4 winter.
+  bool season_needs_year = false;    // "fall" is mostly a verb.
+  std::uint8_t quarter = 0;          // "q1" .. "q4".
+  Holiday holiday = Holiday::kNone;  // "Christmas", "Thanksgiving".
   Keyword keyword = Keyword::kNone;
   // The tense a word marks in its clause: +1 for a future cue ("will",
   // "scheduled", "payable"), -1 for a past one ("was", "said", "began"),

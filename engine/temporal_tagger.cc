@@ -19,6 +19,7 @@
 
 namespace factcheck {
 
+using temporal_internal::Holiday;
 using temporal_internal::Keyword;
 using temporal_internal::LexEntry;
 using temporal_internal::NumberForm;
@@ -43,9 +44,14 @@ absl::string_view TimexTypeName(TimexType type) {
 
 namespace {
 
-// How far ahead of the DCT a yearless day in a sentence without tense cues
-// is still read as the coming one.
-constexpr int kComingDays = 14;
+// How far ahead of the DCT a yearless day ("Deadline: Feb. 10",
+// "Thanksgiving") in a sentence without tense cues is still read as the
+// coming one: copy names a date of a year ago with its year. A past tense
+// ("It opened on 20 March") keeps the past one.
+constexpr int kComingDays = 60;
+// Likewise a month up to two ahead ("the case is heard in May", in late
+// March).
+constexpr int kComingMonths = 2;
 
 // Which occurrence of a yearly period (a month, a day of the year, a season,
 // a quarter) a yearless mention means, relative to the DCT's own.
@@ -71,6 +77,45 @@ std::int64_t PickYear(int index, int dct_index, std::int64_t dct_year,
       return index > dct_index ? dct_year : dct_year + 1;
   }
   return dct_year;
+}
+
+// The day of `holiday` in `year`.
+absl::CivilDay HolidayDay(Holiday holiday, std::int64_t year) {
+  switch (holiday) {
+    case Holiday::kValentines:
+      return absl::CivilDay(year, 2, 14);
+    case Holiday::kEaster: {
+      // The anonymous Gregorian computus (Meeus/Jones/Butcher).
+      const std::int64_t a = year % 19, b = year / 100, c = year % 100;
+      const std::int64_t d = b / 4, e = b % 4, f = (b + 8) / 25;
+      const std::int64_t g = (b - f + 1) / 3;
+      const std::int64_t h = (19 * a + b - d - g + 15) % 30;
+      const std::int64_t i = c / 4, k = c % 4;
+      const std::int64_t l = (32 + 2 * e + 2 * i - h - k) % 7;
+      const std::int64_t m = (a + 11 * h + 22 * l) / 451;
+      const std::int64_t n = h + l - 7 * m + 114;
+      return absl::CivilDay(year, static_cast<int>(n / 31),
+                            static_cast<int>(n % 31 + 1));
+    }
+    case Holiday::kHalloween:
+      return absl::CivilDay(year, 10, 31);
+    case Holiday::kElectionDay: {
+      // The Tuesday after the first Monday: between 2 and 8 November.
+      absl::CivilDay day(year, 11, 2);
+      while (absl::GetWeekday(day) != absl::Weekday::tuesday) ++day;
+      return day;
+    }
+    case Holiday::kThanksgiving: {
+      // The fourth Thursday: between 22 and 28 November.
+      absl::CivilDay day(year, 11, 22);
+      while (absl::GetWeekday(day) != absl::Weekday::thursday) ++day;
+      return day;
+    }
+    case Holiday::kChristmas:
+    case Holiday::kNone:
+      break;
+  }
+  return absl::CivilDay(year, 12, 25);
 }
 
 bool YearInRange(std::int64_t year) { return year >= 1 && year <= 9999; }
@@ -392,7 +437,10 @@ class Matcher {
   bool IsEndpoint(std::size_t first) const;
   // The tense of the clause around tokens [first, last), read from the
   // nearest cue word in the sentence.
-  Tense TenseAround(std::size_t first, std::size_t last) const;
+  // With `look_before` false only the words after count: the verb before
+  // "Wednesday's ruling" tells nothing of when the ruling was.
+  Tense TenseAround(std::size_t first, std::size_t last,
+                    bool look_before = true) const;
   Pick TensePick(std::size_t first, std::size_t last) const {
     return TenseAround(first, last) == Tense::kFuture ? Pick::kOnOrAfter
                                                       : Pick::kOnOrBefore;
@@ -415,6 +463,11 @@ class Matcher {
   std::optional<Match> Deictic(std::size_t i);
   std::optional<Match> DeicticDuration(std::size_t i, std::size_t first);
   std::optional<Match> Weekday(std::size_t i);
+  // "Thanksgiving", "Christmas Eve", "Election Day", "last Easter": the
+  // holiday named at token `i`, the expression starting at `first`. With
+  // no `pick`, the occurrence the tense and the DCT's nearness choose.
+  std::optional<Match> NamedDay(std::size_t first, std::size_t i,
+                                std::optional<Pick> pick);
   std::optional<Match> Duration(std::size_t i) const;
   std::optional<Match> Set(std::size_t i) const;
   std::optional<Match> Recent(std::size_t i) const;
@@ -523,6 +576,12 @@ void Matcher::SplitSentences() {
 
 int Matcher::TenseCue(std::size_t k) const {
   const int cue = WordTenseCue(k);
+  // "were planning to drive", "was expected to", "was due": a past
+  // auxiliary before a word that looks ahead looks ahead.
+  if (cue < 0 && k + 1 < n_ && WordTenseCue(k + 1) > 0 &&
+      (WordIs(k, "was") || WordIs(k, "were"))) {
+    return 1;
+  }
   // "will be paid", "to be completed", "would be named": a participle after
   // "be" is passive, and the "be" itself looks ahead.
   if (cue < 0 && k > 0 && WordIs(k - 1, "be")) return 1;
@@ -578,8 +637,14 @@ int Matcher::WordTenseCue(std::size_t k) const {
   return -1;
 }
 
-Matcher::Tense Matcher::TenseAround(std::size_t first, std::size_t last) const {
+Matcher::Tense Matcher::TenseAround(std::size_t first, std::size_t last,
+                                    bool look_before) const {
   if (first >= n_) return Tense::kUnknown;
+  // "as early as Tuesday", "as soon as next week": a time not yet reached.
+  if (first >= 3 && WordIs(first - 1, "as") && WordIs(first - 3, "as") &&
+      (WordIs(first - 2, "early") || WordIs(first - 2, "soon"))) {
+    return Tense::kFuture;
+  }
   // The nearest cue wins, the one before the expression on a tie: the verb
   // closest to a date is most often the one it modifies.
   constexpr std::size_t kBefore = 10;
@@ -589,11 +654,13 @@ Matcher::Tense Matcher::TenseAround(std::size_t first, std::size_t last) const {
   const std::size_t end =
       s + 1 < sentence_start_.size() ? sentence_start_[s + 1] : n_;
   for (std::size_t d = 1; d <= kBefore; ++d) {
-    if (first >= begin + d) {
+    if (look_before && first >= begin + d) {
       if (const int cue = TenseCue(first - d)) {
         // "will redeem preferred shares on Oct. 31": a modal further back
-        // governs an "-ed" word that may be a participle.
-        if (cue < 0 && IsRegularPast(first - d)) {
+        // governs an "-ed" word that may be a participle. Not one right
+        // before the date: in "would appeal the decision, announced
+        // Wednesday" the announcing is done.
+        if (cue < 0 && d > 1 && IsRegularPast(first - d)) {
           for (std::size_t e = d + 1; e <= kBefore && first >= begin + e; ++e) {
             if (IsModal(first - e)) return Tense::kFuture;
             if (TenseCue(first - e) != 0 && !IsRegularPast(first - e)) break;
@@ -866,8 +933,6 @@ std::optional<Match> Matcher::ResolveDay(std::size_t first, std::size_t last,
       y = ahead;
     }
   } else if (tense == Tense::kUnknown) {
-    // With no tense to go by, a day in the next two weeks is the coming
-    // one: copy names a date of a year ago with its year.
     const std::int64_t ahead = year_of(Pick::kOnOrAfter);
     if (IsRealDay(ahead, month, day) && YearInRange(ahead) &&
         absl::CivilDay(ahead, month, day) - dct_ <= kComingDays) {
@@ -974,11 +1039,16 @@ std::optional<Match> Matcher::MonthFirst(std::size_t i, bool in_context) {
   const int month = MonthAt(i, &j, &needs_context);
   if (month == 0) return std::nullopt;
   // "February 14", "February 14, 2024". A count noun after the number
-  // ("February 15 people") makes it a quantity.
+  // ("February 15 people") makes it a quantity; a participle does not
+  // ("the bombings on Aug. 7 killed 224 people").
   const int day = DayNumber(j);
   const LexEntry* after_day = Lex(j + 1);
-  if (day > 0 && !(after_day && (after_day->keyword == Keyword::kCountNoun ||
-                                 after_day->unit != TimeUnit::kNone))) {
+  const bool counted =
+      after_day &&
+      ((after_day->keyword == Keyword::kCountNoun && !WordIs(j + 1, "killed") &&
+        !WordIs(j + 1, "dead") && !WordIs(j + 1, "wounded")) ||
+       after_day->unit != TimeUnit::kNone);
+  if (day > 0 && !counted) {
     std::size_t k = j + 1;
     std::int64_t year = -1;
     if (IsPunct(k, ',')) {
@@ -1027,11 +1097,14 @@ std::optional<Match> Matcher::MonthFirst(std::size_t i, bool in_context) {
     return std::nullopt;
   }
   Pick pick = TensePick(i, j);
-  if (pick == Pick::kOnOrBefore && IsEndpoint(i)) {
-    // "through January", "until mid-November": the nearer one.
+  if (pick == Pick::kOnOrBefore) {
     const int ahead = (month - dct_.month() + 12) % 12;
     const int back = (dct_.month() - month + 12) % 12;
-    if (ahead < back) pick = Pick::kOnOrAfter;
+    // "through January", "until mid-November": the nearer one.
+    if (ahead < back && IsEndpoint(i)) pick = Pick::kOnOrAfter;
+    if (ahead <= kComingMonths && TenseAround(i, j) == Tense::kUnknown) {
+      pick = Pick::kOnOrAfter;
+    }
   }
   return ResolveMonth(i, j, month, pick, DateStyle::kMonth,
                       /*year_written=*/false);
@@ -1524,10 +1597,24 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
       if (const auto date = MonthDate(dct_.year(), month)) {
         Offer(best, DateMatch(i, after_month, *date, DateStyle::kOther));
       }
+    } else if (const int day = DayNumber(after_month);
+               day > 0 && IsRealDay(2000, month, day)) {
+      // "last Oct. 23": that day of the year before or after the DCT's.
+      std::int64_t year = PickYear(
+          month * 32 + day, dct_.month() * 32 + dct_.day(), dct_.year(), pick);
+      if (const auto date = DayDate(year, month, day)) {
+        Offer(best, DateMatch(i, after_month + 1, *date, DateStyle::kOther));
+      }
     } else {
       Offer(best, ResolveMonth(i, after_month, month, pick, DateStyle::kOther,
                                /*year_written=*/true));
     }
+  }
+  if (lex->holiday != Holiday::kNone) {
+    // "this Christmas": the nearer one, as for the bare name.
+    Offer(
+        best,
+        NamedDay(i, j, this_period ? std::nullopt : std::optional<Pick>(pick)));
   }
   if (lex->season > 0) {
     if (this_period) {
@@ -1592,6 +1679,97 @@ std::optional<Match> Matcher::Deictic(std::size_t i) {
   return best;
 }
 
+std::optional<Match> Matcher::NamedDay(std::size_t first, std::size_t i,
+                                       std::optional<Pick> pick) {
+  const LexEntry* lex = Lex(i);
+  if (lex == nullptr || lex->holiday == Holiday::kNone ||
+      !tokens_[i].capitalized) {
+    return std::nullopt;
+  }
+  const auto capital_word = [&](std::size_t k, absl::string_view word) {
+    return WordIs(k, word) && tokens_[k].capitalized;
+  };
+  std::size_t last = i + 1;
+  int shift = 0;
+  switch (lex->holiday) {
+    case Holiday::kValentines:  // Only with its "'s Day".
+      if (!IsPunct(i + 1, '\'') || !Glued(i + 1) || !Glued(i + 2) ||
+          !WordIs(i + 2, "s") || !capital_word(i + 3, "day")) {
+        return std::nullopt;
+      }
+      last = i + 4;
+      break;
+    case Holiday::kElectionDay:  // "election" alone is no day.
+      if (!capital_word(i + 1, "day")) return std::nullopt;
+      last = i + 2;
+      break;
+    case Holiday::kEaster:
+      if (capital_word(i + 1, "sunday")) last = i + 2;
+      break;
+    case Holiday::kChristmas:
+      if (capital_word(i + 1, "eve")) shift = -1;
+      [[fallthrough]];
+    case Holiday::kThanksgiving:
+      if (capital_word(i + 1, "day") || shift != 0) last = i + 2;
+      break;
+    default:
+      break;
+  }
+  // The occurrences around the DCT's year, earliest first.
+  std::vector<absl::CivilDay> days;
+  for (std::int64_t year = dct_.year() - 1; year <= dct_.year() + 1; ++year) {
+    if (YearInRange(year))
+      days.push_back(HolidayDay(lex->holiday, year) + shift);
+  }
+  if (days.empty()) return std::nullopt;
+  std::optional<absl::CivilDay> chosen;
+  const auto latest = [&](bool or_on) {
+    for (auto it = days.rbegin(); it != days.rend(); ++it) {
+      if (*it < dct_ || (or_on && *it == dct_)) return std::optional(*it);
+    }
+    return std::optional<absl::CivilDay>();
+  };
+  const auto earliest = [&](bool or_on) {
+    for (const absl::CivilDay day : days) {
+      if (day > dct_ || (or_on && day == dct_)) return std::optional(day);
+    }
+    return std::optional<absl::CivilDay>();
+  };
+  if (!pick) {
+    // As for a yearless day: the past one, unless the tense looks ahead or
+    // the coming one is near.
+    const Tense tense = TenseAround(first, last);
+    if (tense == Tense::kFuture) {
+      chosen = earliest(true);
+    } else {
+      chosen = latest(true);
+      const std::optional<absl::CivilDay> ahead = earliest(false);
+      if (tense == Tense::kUnknown && ahead && *ahead - dct_ <= kComingDays) {
+        chosen = ahead;
+      }
+    }
+  } else {
+    switch (*pick) {
+      case Pick::kBefore:
+        chosen = latest(false);
+        break;
+      case Pick::kAfter:
+        chosen = earliest(false);
+        break;
+      case Pick::kOnOrBefore:
+        chosen = latest(true);
+        break;
+      case Pick::kOnOrAfter:
+        chosen = earliest(true);
+        break;
+    }
+  }
+  if (!chosen) return std::nullopt;
+  const std::optional<PartialDate> date = CivilDate(*chosen);
+  if (!date) return std::nullopt;
+  return DateMatch(first, last, *date, DateStyle::kOther);
+}
+
 std::optional<Match> Matcher::Weekday(std::size_t i) {
   const LexEntry* lex = Lex(i);
   if (lex == nullptr || lex->weekday < 0 || !tokens_[i].capitalized) {
@@ -1628,7 +1806,14 @@ std::optional<Match> Matcher::Weekday(std::size_t i) {
     }
     return dated;
   }
-  return ResolveWeekday(i, i + 1, lex->weekday, TensePick(i, i + 1));
+  // "Wednesday's ruling": the clause's verb is not the ruling's time.
+  const bool possessive = IsPunct(i + 1, '\'') && Glued(i + 1) &&
+                          Glued(i + 2) && WordIs(i + 2, "s");
+  const Pick pick =
+      TenseAround(i, i + 1, /*look_before=*/!possessive) == Tense::kFuture
+          ? Pick::kOnOrAfter
+          : Pick::kOnOrBefore;
+  return ResolveWeekday(i, i + 1, lex->weekday, pick);
 }
 
 std::optional<Match> Matcher::Duration(std::size_t i) const {
@@ -1719,6 +1904,32 @@ std::optional<Match> Matcher::Duration(std::size_t i) const {
       shifted =
           ValueMatch(i, last + 1, TimexType::kDate,
                      after == Keyword::kLater ? "FUTURE_REF" : "PAST_REF");
+    } else if (n <= 100000 && count->value == absl::StrCat(n) &&
+               after == Keyword::kAgo && Kw(last + 1) == Keyword::kToday) {
+      // "thirty years ago today": that day, so many units back.
+      const absl::CivilDay dct = dct_;
+      std::optional<absl::CivilDay> day;
+      switch (unit) {
+        case TimeUnit::kYear:
+          day = absl::CivilDay(dct.year() - n, dct.month(), dct.day());
+          break;
+        case TimeUnit::kMonth:
+          day = absl::CivilDay(dct.year(), dct.month() - n, dct.day());
+          break;
+        case TimeUnit::kWeek:
+          day = dct - 7 * n;
+          break;
+        case TimeUnit::kDay:
+          day = dct - n;
+          break;
+        default:
+          break;
+      }
+      if (day) {
+        if (const auto date = CivilDate(*day)) {
+          shifted = DateMatch(i, last + 2, *date, DateStyle::kOther);
+        }
+      }
     } else if (n <= 100000 && count->value == absl::StrCat(n)) {
       shifted = Shifted(i, last + 1, unit, after == Keyword::kLater ? n : -n,
                         after == Keyword::kAgo);
@@ -2336,6 +2547,7 @@ std::size_t Matcher::Run(std::size_t from, std::size_t stop,
     Offer(best, Anchored(i));
     Offer(best, Deictic(i));
     Offer(best, Weekday(i));
+    Offer(best, NamedDay(i, i, std::nullopt));
     Offer(best, Duration(i));
     Offer(best, Set(i));
     Offer(best, Recent(i));

@@ -159,11 +159,72 @@ TEST(TemporalRulesTest, ReadsAndAHalfInTheNextSmallerUnit) {
                    "68-90 'three weeks and a half' DURATION P3.5W"}));
 }
 
-TEST(TemporalRulesTest, ReadsADayInTheNextTwoWeeksAsComingWithoutTenseCue) {
+TEST(TemporalRulesTest, ReadsADayInTheNextTwoMonthsAsComingWithoutTenseCue) {
   EXPECT_EQ(Tag("Deadline: Feb. 20."),
             (Lines{"10-17 'Feb. 20' DATE 2024-02-20"}));
   EXPECT_EQ(Tag("Deadline: March 20."),
-            (Lines{"10-18 'March 20' DATE 2023-03-20"}));
+            (Lines{"10-18 'March 20' DATE 2024-03-20"}));
+  EXPECT_EQ(Tag("Deadline: April 14."),
+            (Lines{"10-18 'April 14' DATE 2024-04-14"}));
+  // Past the two months, a day a year back is meant.
+  EXPECT_EQ(Tag("Deadline: April 15."),
+            (Lines{"10-18 'April 15' DATE 2023-04-15"}));
+  // A past tense keeps the past one, however near the coming one is.
+  EXPECT_EQ(Tag("It opened on Feb. 20."),
+            (Lines{"13-20 'Feb. 20' DATE 2023-02-20"}));
+}
+
+TEST(TemporalRulesTest, ReadsAMonthUpToTwoAheadAsComingWithoutTenseCue) {
+  EXPECT_EQ(Tag("A hearing in April, a vote in May"),
+            (Lines{"13-18 'April' DATE 2024-04", "30-33 'May' DATE 2023-05"}));
+  EXPECT_EQ(Tag("It opened in April."), (Lines{"13-18 'April' DATE 2023-04"}));
+}
+
+TEST(TemporalRulesTest, ReadsTenseCuesOfPlansAndOfTheVerbNextToTheDay) {
+  // "were planning": a past auxiliary before a word that looks ahead.
+  EXPECT_EQ(Tag("They were planning to drive to the airport on Monday."),
+            (Lines{"46-52 'Monday' DATE 2024-02-19"}));
+  // A participle right before the day is the verb that dates it, even
+  // after a modal: the announcing is done.
+  EXPECT_EQ(Tag("They would appeal the decision, announced Friday by the "
+                "agency."),
+            (Lines{"42-48 'Friday' DATE 2024-02-09"}));
+  // "as early as", "as soon as": a time not yet reached.
+  EXPECT_EQ(Tag("He said he could leave as early as Friday."),
+            (Lines{"35-41 'Friday' DATE 2024-02-16"}));
+  // The verb before a possessive weekday does not date the thing owned.
+  EXPECT_EQ(Tag("They will try to get round Tuesday's ruling."),
+            (Lines{"27-34 'Tuesday' DATE 2024-02-13"}));
+}
+
+TEST(TemporalRulesTest, ReadsNamedHolidays) {
+  EXPECT_EQ(Tag("He was found on Thanksgiving Day, last Christmas Eve and "
+                "on Easter Sunday."),
+            (Lines{"16-32 'Thanksgiving Day' DATE 2023-11-23",
+                   "34-52 'last Christmas Eve' DATE 2023-12-24",
+                   "60-73 'Easter Sunday' DATE 2023-04-09"}));
+  // Movable feasts by their rules: Easter by the Gregorian computus, the
+  // US Election Day on the Tuesday after the first Monday of November.
+  EXPECT_EQ(Tag("Easter will fall early. Votes are due on Election Day.",
+                absl::CivilDay(2024, 2, 14)),
+            (Lines{"0-6 'Easter' DATE 2024-03-31",
+                   "41-53 'Election Day' DATE 2024-11-05"}));
+  EXPECT_EQ(Tag("They met on Valentine's Day and at Halloween."),
+            (Lines{"12-27 'Valentine's Day' DATE 2024-02-14",
+                   "35-44 'Halloween' DATE 2023-10-31"}));
+  // The words alone, lower-case or without their "Day", are no dates.
+  EXPECT_EQ(Tag("The election day was calm. The Election was won."), Lines{});
+}
+
+TEST(TemporalRulesTest, ReadsADayAfterAMonthBeforeAParticipleAsADay) {
+  // "7 killed" is no count of people when a month comes first.
+  EXPECT_EQ(Tag("The bombings on Aug. 7 killed 224 people."),
+            (Lines{"16-22 'Aug. 7' DATE 2023-08-07"}));
+  // Before a noun the number still counts: only the month is a date.
+  EXPECT_EQ(Tag("On February 15 people marched."),
+            (Lines{"3-11 'February' DATE 2024-02"}));
+  EXPECT_EQ(Tag("He was seen last Oct. 23 near the house."),
+            (Lines{"12-24 'last Oct. 23' DATE 2023-10-23"}));
 }
 
 TEST(TemporalRulesTest, ReadsReportingPeriodsOfResultsCopy) {

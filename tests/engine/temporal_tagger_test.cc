@@ -159,8 +159,8 @@ TEST(TemporalTaggerTest, ResolvesYearlessDayForwardInFutureTenseSentences) {
 }
 
 TEST(TemporalTaggerTest, ResolvesYearlessLeapDayToALeapYear) {
-  EXPECT_EQ(Tag("on 29 February"),
-            (Lines{"3-14 '29 February' DATE 2020-02-29 date=2020-02-29 "
+  EXPECT_EQ(Tag("It fell on 29 February"),
+            (Lines{"11-22 '29 February' DATE 2020-02-29 date=2020-02-29 "
                    "DayMonth yearless"}));
 }
 

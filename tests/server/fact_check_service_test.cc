@@ -399,12 +399,18 @@ class ConflictsTest : public FactCheckServiceTest {
     FactCheckServiceTest::SetUp();
     // A series may have no date: the reference cannot decide, and only the
     // sources can be compared.
+    CreateUndatedEvent("zorya-summit", "Zorya summit", "series");
+  }
+
+  // An event the reference knows by name only.
+  void CreateUndatedEvent(const std::string& id, const std::string& title,
+                          const std::string& type) {
     v1::CreateEventRequest request;
-    request.set_event_id("zorya-summit");
-    request.mutable_event()->set_title("Zorya summit");
-    request.mutable_event()->set_type("series");
-    request.mutable_event()->add_citations()->set_url(
-        "https://example.org/zorya");
+    request.set_event_id(id);
+    request.mutable_event()->set_title(title);
+    request.mutable_event()->set_type(type);
+    request.mutable_event()->add_citations()->set_url("https://example.org/" +
+                                                      id);
     auto created = service_->CreateEvent(request);
     ASSERT_TRUE(created.ok()) << created.status();
   }
@@ -485,6 +491,27 @@ TEST_F(ConflictsTest, SourcesThatDisagreeAreListedWithTheirSides) {
   EXPECT_TRUE(conflicts.next_page_token().empty());
 }
 
+TEST_F(ConflictsTest, AnEventNotYetDatedIsComparedAcrossSources) {
+  // Not a series: an event the newsroom follows before its date is
+  // settled. The reference knows its name, the sources date it.
+  CreateUndatedEvent("harbour-bridge-collapse", "Harbour bridge collapse",
+                     "accident");
+  const v1::IngestSourceResponse a =
+      Ingest("https://a.example/2",
+             "The Harbour bridge collapse on 26 March killed six.");
+  ASSERT_EQ(a.findings_size(), 1) << a.DebugString();
+  EXPECT_EQ(a.findings(0).verdict(), v1::UNVERIFIABLE);
+  const v1::IngestSourceResponse b =
+      Ingest("https://b.example/2",
+             "Since the Harbour bridge collapse on 16 March, ferries run.");
+  ASSERT_EQ(b.findings_size(), 2) << b.DebugString();
+  EXPECT_EQ(b.findings(1).kind(), v1::ACROSS_SOURCES);
+  EXPECT_EQ(b.findings(1).verdict(), v1::CONTRADICTED);
+  EXPECT_EQ(b.findings(1).claim().claimed_text(), "16 March");
+  ASSERT_EQ(Conflicts().conflicts_size(), 1);
+  EXPECT_EQ(Conflicts().conflicts(0).event(), "events/harbour-bridge-collapse");
+}
+
 TEST_F(ConflictsTest, AgreeingSourcesMakeNoConflict) {
   Ingest("https://a.example/1", "The Zorya summit began on 23 June 2023.");
   const v1::IngestSourceResponse b =
@@ -512,13 +539,7 @@ TEST_F(ConflictsTest, SeedArticleAloneHasNoConflicts) {
 }
 
 TEST_F(ConflictsTest, ConflictsArePagedInEventOrder) {
-  v1::CreateEventRequest request;
-  request.set_event_id("kestrel-talks");
-  request.mutable_event()->set_title("Kestrel talks");
-  request.mutable_event()->set_type("series");
-  request.mutable_event()->add_citations()->set_url(
-      "https://example.org/march");
-  ASSERT_TRUE(service_->CreateEvent(request).ok());
+  CreateUndatedEvent("kestrel-talks", "Kestrel talks", "series");
   Ingest("https://a.example/1",
          "The Zorya summit began on 23 June 2023. The Kestrel talks ended "
          "on 24 June 2023.");
