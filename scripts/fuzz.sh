@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the engine: builds the libFuzzer targets in fuzz/ with clang
+# Fuzzes the engine's text entry points, the request handlers and the
+# reference import: builds the libFuzzer targets in fuzz/ with clang
 # (ASan + UBSan) into build-fuzz/, then runs each for SECONDS (default 60)
-# from a seed corpus of the repository's texts. Exits non-zero when a fuzzer
+# from a seed corpus (fuzz/make_seeds.py). Exits non-zero when a fuzzer
 # finds a crash, a sanitizer report or a broken invariant; the input that
 # caused it is left in build-fuzz/findings/.
 #
@@ -22,19 +23,20 @@ if [ ! -f "$build_dir/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 fi
-fuzzers=(temporal_tagger_fuzzer checker_fuzzer)
+fuzzers=(temporal_tagger_fuzzer checker_fuzzer request_fuzzer event_import_fuzzer)
 targets=()
 for f in "${fuzzers[@]}"; do targets+=(--target "$f"); done
 cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"
 
-# The seed corpus: every text the repository ships, each prefixed by the
-# three bytes that choose the DCT (see fuzz/fuzz_input.h; these choose
-# 14 February 2024). The corpus directory keeps what earlier runs found.
+# The seed corpora: the repository's texts for the engine's fuzzers (each
+# prefixed by the three bytes that choose the DCT, see fuzz/fuzz_input.h),
+# serialized requests for the request fuzzer, and the bundled events and
+# the Wikidata fixture, plain and compressed, for the import fuzzer. The
+# corpus directories keep what earlier runs found.
 corpus_seed="$build_dir/seed"
-mkdir -p "$corpus_seed" "$build_dir/findings"
-for f in tests/data/*.txt bench/data/*.txt; do
-  { printf '\x00\x4a\x1f'; cat "$f"; } >"$corpus_seed/$(basename "$f")"
-done
+rm -rf "$corpus_seed"
+python3 fuzz/make_seeds.py "$corpus_seed"
+mkdir -p "$build_dir/findings"
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
@@ -45,7 +47,7 @@ for f in "${fuzzers[@]}"; do
   echo "fuzz: $f for ${seconds}s" >&2
   # -max_len: news paragraphs, not whole books; -timeout: a single input
   # taking over 10 s is a hang worth reporting.
-  if ! "$build_dir/fuzz/$f" "$corpus" "$corpus_seed" \
+  if ! "$build_dir/fuzz/$f" "$corpus" "$corpus_seed/$f" \
       -max_total_time="$seconds" -max_len=4096 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$build_dir/findings/$f-" \

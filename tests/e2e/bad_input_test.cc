@@ -1,0 +1,243 @@
+// The bad inputs of README.md's table, each sent to the real server: what
+// status and message each gets, and that nothing it sent was stored. The
+// table and these tests must agree; a change to either changes both.
+#include <string>
+#include <vector>
+
+#include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/server_fixture.h"
+
+namespace factcheck::testing {
+namespace {
+
+class BadInputTest : public ServerFixture {
+ protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    stub_ = Stub();
+  }
+
+  grpc::Status Check(const std::string& text, const std::string& date,
+                     v1::CheckTextResponse* response = nullptr) {
+    grpc::ClientContext context;
+    v1::CheckTextRequest request;
+    request.set_text(text);
+    request.set_published_date(date);
+    v1::CheckTextResponse ignored;
+    return stub_->CheckText(&context, request,
+                            response != nullptr ? response : &ignored);
+  }
+
+  grpc::Status Create(const std::string& json_event, const std::string& id) {
+    v1::CreateEventRequest request;
+    request.set_event_id(id);
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(
+                    json_event, request.mutable_event())
+                    .ok());
+    grpc::ClientContext context;
+    v1::Event created;
+    return stub_->CreateEvent(&context, request, &created);
+  }
+
+  // Streams `file` to ImportEvents in one chunk and returns the last reply.
+  grpc::Status Import(const std::string& file, bool strict,
+                      v1::ImportEventsResponse* last) {
+    grpc::ClientContext context;
+    auto stream = stub_->ImportEvents(&context);
+    v1::ImportEventsRequest request;
+    request.set_chunk(file);
+    request.set_strict(strict);
+    EXPECT_TRUE(stream->Write(request));
+    stream->WritesDone();
+    v1::ImportEventsResponse response;
+    while (stream->Read(&response)) *last = response;
+    return stream->Finish();
+  }
+
+  int EventCount() {
+    int count = 0;
+    std::string token;
+    do {
+      grpc::ClientContext context;
+      v1::ListEventsRequest request;
+      request.set_page_size(1000);
+      request.set_page_token(token);
+      v1::ListEventsResponse response;
+      EXPECT_TRUE(stub_->ListEvents(&context, request, &response).ok());
+      count += response.events_size();
+      token = response.next_page_token();
+    } while (!token.empty());
+    return count;
+  }
+
+  int SourceCount() {
+    grpc::ClientContext context;
+    v1::ListSourcesRequest request;
+    request.set_page_size(1000);
+    v1::ListSourcesResponse response;
+    EXPECT_TRUE(stub_->ListSources(&context, request, &response).ok());
+    return response.sources_size();
+  }
+
+  std::unique_ptr<v1::FactCheck::Stub> stub_;
+};
+
+constexpr char kEvent[] =
+    R"({"title":"Test summit","date":{"value":"2021-03-04"},)"
+    R"("citations":[{"url":"https://example.org/s"}]})";
+
+TEST_F(BadInputTest, InvalidUtf8IsInvalidArgumentNamingFieldAndOffset) {
+  const grpc::Status status = Check("Kyiv \xc3\x28 2024", "2024-02-14");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "text is not valid UTF-8: bad byte 0xc3 at byte offset 5");
+}
+
+TEST_F(BadInputTest, NulBytesAreTextLikeAnyOther) {
+  v1::CheckTextResponse response;
+  const std::string text("The full-scale invasion began in\0 February 2022.",
+                         48);
+  ASSERT_TRUE(Check(text, "2024-02-14", &response).ok());
+  ASSERT_EQ(response.findings_size(), 1) << response.DebugString();
+  EXPECT_EQ(response.findings(0).verdict(), v1::SUPPORTED);
+}
+
+TEST_F(BadInputTest, TenMegabytesOfOneWordIsOverTheTextLimit) {
+  const grpc::Status status = Check(std::string(10 << 20, 'a'), "2024-02-14");
+  // gRPC itself refuses a message over the server's receive limit, which
+  // is --max_text_bytes plus 64 KiB for the rest of the request.
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "Received message larger than max (10485777 vs. 1114112)");
+  EXPECT_EQ(SourceCount(), 0);
+}
+
+TEST_F(BadInputTest, OneMegabyteOfOneWordIsCheckedAndHasNoClaims) {
+  v1::CheckTextResponse response;
+  ASSERT_TRUE(
+      Check(std::string((1 << 20) - 1, 'a'), "2024-02-14", &response).ok());
+  EXPECT_EQ(response.findings_size(), 0);
+}
+
+TEST_F(BadInputTest, ImpossibleDatesAreInvalidArgument) {
+  EXPECT_EQ(Check("text", "2024-02-30").error_message(),
+            "published_date '2024-02-30' is not a valid date (YYYY-MM-DD)");
+  EXPECT_EQ(Check("text", "0000-01-01").error_message(),
+            "published_date '0000-01-01' is not a valid date (YYYY-MM-DD)");
+  const grpc::Status event =
+      Create(R"({"title":"T","date":{"value":"2024-02-30"},)"
+             R"("citations":[{"url":"https://example.org/s"}]})",
+             "impossible-day");
+  EXPECT_EQ(event.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      event.error_message(),
+      "event 'impossible-day': date: invalid TIMEX3 date: \"2024-02-30\"");
+  const grpc::Status year_zero =
+      Create(R"({"title":"T","date":{"value":"0000"},)"
+             R"("citations":[{"url":"https://example.org/s"}]})",
+             "year-zero");
+  EXPECT_EQ(year_zero.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(year_zero.error_message(),
+            "event 'year-zero': date: invalid TIMEX3 date: \"0000\"");
+  EXPECT_EQ(EventCount(), 300);
+}
+
+TEST_F(BadInputTest, NegativeOrdinalIsInvalidArgument) {
+  const grpc::Status status = Create(
+      R"({"title":"T","date":{"value":"2024-02-14"},)"
+      R"("series":{"series":"ukraine-defense-contact-group","ordinal":-19},)"
+      R"("citations":[{"url":"https://example.org/s"}]})",
+      "negative-ordinal");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "event 'negative-ordinal': series membership needs both a series "
+            "id and a positive ordinal, got series "
+            "'ukraine-defense-contact-group' and ordinal -19");
+  EXPECT_EQ(EventCount(), 300);
+  // In text a minus sign before an ordinal is punctuation: "-19th" reads
+  // as the 19th.
+  v1::CheckTextResponse response;
+  ASSERT_TRUE(Check("The -19th Ramstein meeting was held on 14 February.",
+                    "2024-02-20", &response)
+                  .ok());
+  ASSERT_EQ(response.findings_size(), 1);
+  EXPECT_EQ(response.findings(0).claim().event(), "events/udcg-meeting-19");
+  EXPECT_EQ(response.findings(0).verdict(), v1::SUPPORTED);
+}
+
+TEST_F(BadInputTest, DuplicateIdIsAlreadyExistsAndInAnImportABadLine) {
+  const grpc::Status status = Create(kEvent, "full-scale-invasion");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(status.error_message(),
+            "event 'full-scale-invasion' already exists");
+  const std::string line =
+      R"({"id":"dup-summit","title":"Dup summit","date":{"value":"2021-03-04"},)"
+      R"("citations":[{"url":"https://example.org/s"}]})";
+  v1::ImportEventsResponse last;
+  ASSERT_TRUE(Import(line + "\n" + line + "\n", false, &last).ok());
+  EXPECT_EQ(last.imported(), 1);
+  EXPECT_EQ(last.skipped(), 1);
+  ASSERT_EQ(last.errors_size(), 1);
+  EXPECT_EQ(last.errors(0),
+            "line 2: event id 'dup-summit' appears twice in the file");
+  EXPECT_EQ(EventCount(), 301);
+}
+
+TEST_F(BadInputTest, DeeplyNestedJsonIsABadLine) {
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "{\"a\":";
+  nested += "1";
+  for (int i = 0; i < 100000; ++i) nested += "}";
+  v1::ImportEventsResponse last;
+  ASSERT_TRUE(Import(nested + "\n", false, &last).ok());
+  EXPECT_EQ(last.skipped(), 1);
+  ASSERT_EQ(last.errors_size(), 1);
+  EXPECT_EQ(last.errors(0),
+            "line 1: not a valid event: Message too deep. Max recursion depth "
+            "reached for key 'a'");
+  const grpc::Status strict = Import(nested + "\n", true, &last);
+  EXPECT_EQ(strict.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(strict.error_message(),
+            "line 1: not a valid event: Message too deep. Max recursion depth "
+            "reached for key 'a'");
+  // In a Wikidata dump too.
+  ASSERT_TRUE(Import("[\n" + nested + "\n]\n", false, &last).ok());
+  EXPECT_EQ(last.skipped(), 1);
+  ASSERT_EQ(last.errors_size(), 1);
+  EXPECT_EQ(last.errors(0),
+            "line 2: not a Wikidata entity: no \"type\" or no \"id\"");
+  EXPECT_EQ(EventCount(), 300);
+}
+
+TEST_F(BadInputTest, UnknownFieldsInAnImportedLineAreABadLine) {
+  const std::string line =
+      R"({"id":"odd-summit","title":"Odd summit","date":{"value":"2021-03-04"},)"
+      R"("colour":"blue","citations":[{"url":"https://example.org/s"}]})";
+  v1::ImportEventsResponse last;
+  ASSERT_TRUE(Import(line + "\n", false, &last).ok());
+  EXPECT_EQ(last.skipped(), 1);
+  ASSERT_EQ(last.errors_size(), 1);
+  EXPECT_EQ(last.errors(0),
+            "line 1: not a valid event: colour: Cannot find field.");
+  EXPECT_EQ(EventCount(), 300);
+}
+
+TEST_F(BadInputTest, UnknownFieldsInABinaryRequestAreIgnored) {
+  // Proto3: a newer client's fields are skipped, so old servers keep
+  // answering. Field 15 is not in CheckTextRequest.
+  v1::CheckTextRequest request;
+  request.set_text("The full-scale invasion began in February 2022.");
+  request.set_published_date("2024-02-14");
+  request.GetReflection()->MutableUnknownFields(&request)->AddVarint(15, 7);
+  grpc::ClientContext context;
+  v1::CheckTextResponse response;
+  ASSERT_TRUE(stub_->CheckText(&context, request, &response).ok());
+  ASSERT_EQ(response.findings_size(), 1);
+  EXPECT_EQ(response.findings(0).verdict(), v1::SUPPORTED);
+}
+
+}  // namespace
+}  // namespace factcheck::testing
