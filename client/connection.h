@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
 
@@ -18,11 +19,14 @@ namespace factcheck::client {
 // are: calls may be made from several threads.
 class Connection {
  public:
-  // Opens an insecure channel to `server` ("HOST:PORT"); every call made
-  // through NewContext() must finish within `timeout`. The channel connects
-  // lazily, so an unreachable server shows up as the first call failing with
+  // Talks to `server` ("HOST:PORT") over `channel` (see
+  // channel_security.h) and sends `token`, unless empty, as
+  // "authorization: Bearer TOKEN" with every call; every call made through
+  // NewContext() must finish within `timeout`. The channel connects lazily,
+  // so an unreachable server shows up as the first call failing with
   // UNAVAILABLE.
-  Connection(std::string server, absl::Duration timeout);
+  Connection(std::string server, absl::Duration timeout,
+             std::shared_ptr<grpc::Channel> channel, std::string token);
 
   // Uses `stub` instead of a channel, for tests.
   Connection(std::string server, absl::Duration timeout,
@@ -43,6 +47,7 @@ class Connection {
   std::string server_;
   absl::Duration timeout_;
   std::unique_ptr<v1::FactCheck::StubInterface> stub_;
+  std::string token_;
 };
 
 // The canonical name of a gRPC status code ("INVALID_ARGUMENT").
