@@ -22,10 +22,17 @@ Connection::Connection(std::string server, absl::Duration timeout,
     : server_(std::move(server)), timeout_(timeout), stub_(std::move(stub)) {}
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
-  auto context = std::make_unique<grpc::ClientContext>();
+  auto context = NewContextWithoutDeadline();
   context->set_deadline(absl::ToChronoTime(absl::Now() + timeout_));
-  if (!token_.empty())
+  return context;
+}
+
+std::unique_ptr<grpc::ClientContext> Connection::NewContextWithoutDeadline()
+    const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!token_.empty()) {
     context->AddMetadata("authorization", "Bearer " + token_);
+  }
   return context;
 }
 

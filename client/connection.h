@@ -37,6 +37,9 @@ class Connection {
 
   // A context for one call, with its deadline set `timeout` from now.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
+  // A context without a deadline, for a call that lasts as long as the data
+  // it streams (ImportEvents).
+  std::unique_ptr<grpc::ClientContext> NewContextWithoutDeadline() const;
 
   // Prints why `method` failed to stderr and returns the exit code for it:
   //   factcheck: cannot reach the factcheck server at HOST:PORT: MESSAGE

@@ -345,6 +345,27 @@ TEST_F(AccessControlTest, CliReportsTheRoleItLacks) {
   EXPECT_TRUE(SourceNames().empty());
 }
 
+TEST_F(AccessControlTest, CliImportsEventsWithAnAdminTokenOnly) {
+  const std::string path = dir().File("events.jsonl");
+  WriteFileOrDie(path, kImportLine);
+  const CommandResult refused =
+      Cli({CaFlag(), std::string("--token=") + kIngesterToken, "events",
+           "import", path});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err,
+            "factcheck: ImportEvents failed: PERMISSION_DENIED: ImportEvents "
+            "needs the admin role or higher; this token has the ingester "
+            "role\n");
+  EXPECT_CODE(GetEvent(kReaderToken, "events/access-test-festival"), NOT_FOUND);
+
+  const CommandResult imported =
+      Cli({CaFlag(), std::string("--token=") + kAdminToken, "events", "import",
+           path});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "imported 1, unchanged 0, skipped 0\n");
+  EXPECT_CODE(GetEvent(kReaderToken, "events/access-test-festival"), OK);
+}
+
 TEST_F(AccessControlTest, CliWithoutTokenIsUnauthenticated) {
   const CommandResult run = Cli({CaFlag(), "sources", "list"});
   EXPECT_EQ(run.exit_code, 2);
