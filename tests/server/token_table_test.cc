@@ -5,6 +5,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/support/temp_dir.h"
 
 namespace factcheck {
 namespace {
@@ -23,6 +24,15 @@ TEST(TokenTableTest, ReadsRolesTokensAndComments) {
   EXPECT_EQ(table->Find(kReader), Role::kReader);
   EXPECT_EQ(table->Find(kIngester), Role::kIngester);
   EXPECT_EQ(table->Find(kAdmin), Role::kAdmin);
+}
+
+TEST(TokenTableTest, ExampleFileParses) {
+  absl::StatusOr<TokenTable> table = TokenTable::Parse(
+      testing::ReadFileOrDie(FACTCHECK_TOKENS_EXAMPLE), "tokens.example");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_EQ(table->size(), 3u);
+  EXPECT_EQ(table->Find("EXAMPLE-admin-token-not-a-secret-00000000000000000"),
+            Role::kAdmin);
 }
 
 TEST(TokenTableTest, FindsNothingForNearMisses) {
