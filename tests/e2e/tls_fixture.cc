@@ -1,6 +1,7 @@
 #include "tests/e2e/tls_fixture.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
@@ -10,18 +11,20 @@
 namespace factcheck::testing {
 
 const std::string& TestCaDir() {
-  static TempDir* const dir = [] {
-    auto* made = new TempDir();
+  // Destroyed, with the files, when the test binary exits.
+  static const TempDir dir;
+  static const bool made = [] {
     const CommandResult run =
-        RunCommand({"/bin/bash", FACTCHECK_MAKE_TEST_CA, made->path()});
+        RunCommand({"/bin/bash", FACTCHECK_MAKE_TEST_CA, dir.path()});
     if (run.exit_code != 0) {
       std::fprintf(stderr, "scripts/make-test-ca.sh failed:\n%s%s",
                    run.out.c_str(), run.err.c_str());
       std::abort();
     }
-    return made;
+    return true;
   }();
-  return dir->path();
+  (void)made;
+  return dir.path();
 }
 
 void TlsServerFixture::SetUp() { StartServer(SecurityFlags()); }
