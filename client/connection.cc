@@ -6,23 +6,33 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
 #include "client/exit_code.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
 
 namespace factcheck::client {
 
-Connection::Connection(std::string server, absl::Duration timeout)
-    : Connection(server, timeout,
-                 v1::FactCheck::NewStub(grpc::CreateChannel(
-                     server, grpc::InsecureChannelCredentials()))) {}
+Connection::Connection(std::string server, absl::Duration timeout,
+                       std::shared_ptr<grpc::Channel> channel,
+                       std::string token)
+    : Connection(std::move(server), timeout,
+                 v1::FactCheck::NewStub(std::move(channel))) {
+  token_ = std::move(token);
+}
 
 Connection::Connection(std::string server, absl::Duration timeout,
                        std::unique_ptr<v1::FactCheck::StubInterface> stub)
     : server_(std::move(server)), timeout_(timeout), stub_(std::move(stub)) {}
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
-  auto context = std::make_unique<grpc::ClientContext>();
+  auto context = NewContextWithoutDeadline();
   context->set_deadline(absl::ToChronoTime(absl::Now() + timeout_));
+  return context;
+}
+
+std::unique_ptr<grpc::ClientContext> Connection::NewContextWithoutDeadline()
+    const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!token_.empty()) {
+    context->AddMetadata("authorization", "Bearer " + token_);
+  }
   return context;
 }
 

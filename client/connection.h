@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
 
@@ -18,11 +19,14 @@ namespace factcheck::client {
 // are: calls may be made from several threads.
 class Connection {
  public:
-  // Opens an insecure channel to `server` ("HOST:PORT"); every call made
-  // through NewContext() must finish within `timeout`. The channel connects
-  // lazily, so an unreachable server shows up as the first call failing with
+  // Talks to `server` ("HOST:PORT") over `channel` (see
+  // channel_security.h) and sends `token`, unless empty, as
+  // "authorization: Bearer TOKEN" with every call; every call made through
+  // NewContext() must finish within `timeout`. The channel connects lazily,
+  // so an unreachable server shows up as the first call failing with
   // UNAVAILABLE.
-  Connection(std::string server, absl::Duration timeout);
+  Connection(std::string server, absl::Duration timeout,
+             std::shared_ptr<grpc::Channel> channel, std::string token);
 
   // Uses `stub` instead of a channel, for tests.
   Connection(std::string server, absl::Duration timeout,
@@ -33,6 +37,9 @@ class Connection {
 
   // A context for one call, with its deadline set `timeout` from now.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
+  // A context without a deadline, for a call that lasts as long as the data
+  // it streams (ImportEvents).
+  std::unique_ptr<grpc::ClientContext> NewContextWithoutDeadline() const;
 
   // Prints why `method` failed to stderr and returns the exit code for it:
   //   factcheck: cannot reach the factcheck server at HOST:PORT: MESSAGE
@@ -43,6 +50,7 @@ class Connection {
   std::string server_;
   absl::Duration timeout_;
   std::unique_ptr<v1::FactCheck::StubInterface> stub_;
+  std::string token_;
 };
 
 // The canonical name of a gRPC status code ("INVALID_ARGUMENT").

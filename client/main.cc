@@ -25,6 +25,7 @@
 #include "client/connection.h"
 #include "client/exit_code.h"
 #include "client/flag_check.h"
+#include "client/security_flags.h"
 #include "client/timex.h"
 
 ABSL_FLAG(std::string, server, "",
@@ -104,6 +105,18 @@ flags:
   --json               machine-readable output (JSON Lines for check, one
                        object {"timexes":[...]} for timex)
   --timeout=SECONDS    deadline for each call (default 30)
+
+security flags (see README.md, "Security"):
+  --tls_ca=FILE        speak TLS, checking the server's certificate against
+                       this CA (PEM)
+  --tls_cert=FILE --tls_key=FILE
+                       client certificate, for servers that require one
+  --tls_server_name=NAME
+                       the name in the server's certificate, when not the
+                       host in --server
+  --token=TOKEN        bearer token sent with every call (default
+                       $FACTCHECK_TOKEN, which keeps it out of `ps`); needs
+                       --tls_ca
 
 check flags:
   --all                also report claims that match nothing in the
@@ -419,7 +432,12 @@ int Run(const std::vector<std::string>& args) {
   if (command->run_local != nullptr) {
     return command->run_local(output, operands);
   }
-  Connection connection(ServerAddress(), absl::Seconds(timeout));
+  const std::string server = ServerAddress();
+  const ChannelSecurity security = ChannelSecurityFromFlags();
+  auto channel = OpenChannel(server, security);
+  if (!channel.ok()) return UsageError(channel.status().message());
+  Connection connection(server, absl::Seconds(timeout), *std::move(channel),
+                        security.token);
   return command->run(connection, output, operands);
 }
 

@@ -286,8 +286,9 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
   // No deadline: an import lasts as long as its file takes to stream and
   // commit, which --timeout (meant for single calls) cannot foresee. An
   // unreachable server still fails at once (UNAVAILABLE).
-  grpc::ClientContext context;
-  const auto stream = connection.stub().ImportEvents(&context);
+  const std::unique_ptr<grpc::ClientContext> context =
+      connection.NewContextWithoutDeadline();
+  const auto stream = connection.stub().ImportEvents(context.get());
   // The server answers with progress while it reads, then with the counts;
   // a second thread reads them so that sending never waits on it.
   v1::ImportEventsResponse response;
@@ -328,7 +329,7 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
   if (read_error != 0) {
     // Cancel rather than finish: the server must not import the part of the
     // file that was read as if it were the whole of it.
-    context.TryCancel();
+    context->TryCancel();
   } else {
     stream->WritesDone();
   }

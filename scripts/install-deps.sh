@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages factcheck builds with, and only those that
 # are missing, so that a second run costs a dpkg query and nothing more.
+# (openssl makes the test CA: scripts/make-test-ca.sh, tests/e2e.)
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,7 @@ packages=(
   libabsl-dev librocksdb-dev libgtest-dev
   libsimdjson-dev zlib1g-dev libbz2-dev
   libbenchmark-dev
+  openssl
 )
 # Extra packages for a caller's purpose (e.g. docker-compose in CI, clang
 # and libclang-rt-14-dev for scripts/fuzz.sh).

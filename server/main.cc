@@ -20,6 +20,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "server/fact_check_service.h"
 #include "server/grpc_service.h"
+#include "server/security_flags.h"
 #include "storage/store.h"
 
 ABSL_FLAG(std::string, listen, "localhost:50051",
@@ -54,6 +55,12 @@ void Log(const std::string& line) {
 }
 
 int Run() {
+  auto security = factcheck::ConfigureSecurity(
+      factcheck::SecurityOptionsFromFlags(absl::GetFlag(FLAGS_listen)));
+  if (!security.ok()) {
+    Log(absl::StrCat("factcheck-server: ", security.status().message()));
+    return 1;
+  }
   factcheck::StoreOptions store_options;
   store_options.sync = absl::GetFlag(FLAGS_sync);
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
@@ -89,7 +96,7 @@ int Run() {
   grpc::ServerBuilder builder;
   int port = 0;
   const std::string listen = absl::GetFlag(FLAGS_listen);
-  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(listen, security->credentials, &port);
   builder.RegisterService(&grpc_service);
   // Room for the largest text plus the message's other fields; a bigger
   // message is refused by gRPC with RESOURCE_EXHAUSTED before it is read.
@@ -104,9 +111,9 @@ int Run() {
   const std::string host = listen.substr(0, listen.rfind(':'));
   Log(absl::StrFormat(
       "factcheck-server listening on %s:%d (data %s, %d reference events, "
-      "sync %s)",
+      "sync %s, %s)",
       host, port, data_dir, (*service)->event_count(),
-      store_options.sync ? "on" : "off"));
+      store_options.sync ? "on" : "off", security->summary));
 
   // Signals were blocked in main() before any thread started; this thread
   // alone receives them, so shutdown runs outside a signal handler.

@@ -1,16 +1,13 @@
 // The gRPC API of the real server: status codes for bad input, limits,
 // StreamCheck ordering, events CRUD, health checking.
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
-#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/raw_call.h"
 #include "tests/e2e/server_fixture.h"
 
 namespace factcheck::testing {
@@ -329,45 +326,13 @@ TEST_F(GrpcApiTest, InvalidEventIsRefusedAndNothingIsStored) {
       << status.error_message();
 }
 
-// Calls `method` with a request serialized by hand, for services whose
-// generated stubs the project does not build (health, reflection).
-grpc::Status RawUnaryCall(const std::string& address, const std::string& method,
-                          const std::string& request_bytes,
-                          std::string* response_bytes) {
-  grpc::GenericStub generic(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(10));
-  grpc::Slice slice(request_bytes);
-  grpc::ByteBuffer request(&slice, 1), response;
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  grpc::Status status;
-  generic.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
-                    [&](grpc::Status s) {
-                      std::lock_guard<std::mutex> lock(mu);
-                      status = s;
-                      done = true;
-                      cv.notify_one();
-                    });
-  std::unique_lock<std::mutex> lock(mu);
-  cv.wait(lock, [&] { return done; });
-  std::vector<grpc::Slice> slices;
-  if (status.ok() && response.Dump(&slices).ok()) {
-    for (const grpc::Slice& s : slices)
-      response_bytes->append(reinterpret_cast<const char*>(s.begin()),
-                             s.size());
-  }
-  return status;
-}
-
 TEST_F(GrpcApiTest, HealthServiceReportsServing) {
   std::string response;
   // An empty HealthCheckRequest asks about the server as a whole.
-  const grpc::Status status = RawUnaryCall(
-      server().address(), "/grpc.health.v1.Health/Check", "", &response);
+  const grpc::Status status =
+      RawUnaryCall(grpc::CreateChannel(server().address(),
+                                       grpc::InsecureChannelCredentials()),
+                   "/grpc.health.v1.Health/Check", "", &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   // Field 1 (status), varint 1 (SERVING).
   EXPECT_EQ(response, std::string("\x08\x01", 2));
@@ -459,7 +424,8 @@ TEST_F(GrpcApiTest, ReflectionListsTheService) {
   std::string response;
   // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
   const grpc::Status status = RawUnaryCall(
-      server().address(),
+      grpc::CreateChannel(server().address(),
+                          grpc::InsecureChannelCredentials()),
       "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
       std::string("\x3a\x01*", 3), &response);
   ASSERT_TRUE(status.ok()) << status.error_message();

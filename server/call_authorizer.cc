@@ -1,0 +1,59 @@
+#include "server/call_authorizer.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "server/grpc_service.h"
+
+namespace factcheck {
+
+absl::Status CallAuthorizer::Check(
+    absl::string_view method,
+    std::optional<absl::string_view> authorization) const {
+  if (IsOpenMethod(method)) return absl::OkStatus();
+  if (!authorization.has_value()) {
+    return absl::UnauthenticatedError(
+        "this server needs a bearer token: send 'authorization: Bearer "
+        "TOKEN' metadata (the CLI's --token or $FACTCHECK_TOKEN)");
+  }
+  absl::string_view token = *authorization;
+  // RFC 6750 lets the scheme be written in any case.
+  if (token.size() < 7 ||
+      !absl::EqualsIgnoreCase(token.substr(0, 7), "Bearer ")) {
+    return absl::UnauthenticatedError(
+        "the authorization metadata is not 'Bearer TOKEN'");
+  }
+  token = absl::StripAsciiWhitespace(token.substr(7));
+  const std::optional<Role> role = tokens_.Find(token);
+  if (!role.has_value()) {
+    return absl::UnauthenticatedError(
+        "the bearer token is not one this server accepts");
+  }
+  return Authorize(method, *role);
+}
+
+grpc::Status CallAuthorizer::Process(const InputMetadata& auth_metadata,
+                                     grpc::AuthContext*,
+                                     OutputMetadata* consumed_auth_metadata,
+                                     OutputMetadata*) {
+  absl::string_view method;
+  std::optional<absl::string_view> authorization;
+  for (const auto& [key, value] : auth_metadata) {
+    const absl::string_view name(key.data(), key.size());
+    if (name == ":path") {
+      method = absl::string_view(value.data(), value.size());
+    } else if (name == "authorization") {
+      if (authorization.has_value()) {
+        return ToGrpcStatus(absl::UnauthenticatedError(
+            "the call carries more than one authorization metadata"));
+      }
+      authorization = absl::string_view(value.data(), value.size());
+      consumed_auth_metadata->insert(
+          {std::string(name), std::string(*authorization)});
+    }
+  }
+  return ToGrpcStatus(Check(method, authorization));
+}
+
+}  // namespace factcheck

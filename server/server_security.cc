@@ -1,0 +1,157 @@
+#include "server/server_security.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "server/call_authorizer.h"
+#include "server/token_table.h"
+
+namespace factcheck {
+namespace {
+
+// The whole of the file given with `flag`.
+absl::StatusOr<std::string> ReadFlagFile(absl::string_view flag,
+                                         const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  if (!in) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot read ", flag, " '", path, "': ", std::strerror(errno)));
+  }
+  return content.str();
+}
+
+// Reads a PEM file given with `flag` and checks that it holds a `what`
+// ("CERTIFICATE", "PRIVATE KEY"), so that a wrong file is named here rather
+// than failing inside gRPC's TLS set-up with a message about neither.
+absl::StatusOr<std::string> ReadPem(absl::string_view flag,
+                                    const std::string& path,
+                                    absl::string_view what) {
+  absl::StatusOr<std::string> text = ReadFlagFile(flag, path);
+  if (!text.ok()) return text.status();
+  // "-----BEGIN CERTIFICATE-----", "-----BEGIN EC PRIVATE KEY-----", ...
+  if (!absl::StrContains(*text, "-----BEGIN ") ||
+      !absl::StrContains(*text, absl::StrCat(what, "-----"))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        flag, " '", path, "' holds no PEM ", absl::AsciiStrToLower(what)));
+  }
+  return text;
+}
+
+absl::StatusOr<std::optional<TokenTable>> LoadTokens(
+    const SecurityOptions& options) {
+  if (!options.tokens_file.empty() && options.tokens_environment.has_value()) {
+    return absl::InvalidArgumentError(
+        "tokens come from --tokens_file or $FACTCHECK_TOKENS, not both; "
+        "unset one");
+  }
+  if (options.tokens_environment.has_value()) {
+    return TokenTable::Parse(*options.tokens_environment, "$FACTCHECK_TOKENS");
+  }
+  if (options.tokens_file.empty()) return std::nullopt;
+  absl::StatusOr<std::string> text =
+      ReadFlagFile("--tokens_file", options.tokens_file);
+  if (!text.ok()) return text.status();
+  return TokenTable::Parse(*text, options.tokens_file);
+}
+
+}  // namespace
+
+bool IsLoopbackAddress(absl::string_view listen) {
+  if (absl::StartsWith(listen, "unix:") ||
+      absl::StartsWith(listen, "unix-abstract:")) {
+    return true;
+  }
+  const std::size_t colon = listen.rfind(':');
+  absl::string_view host =
+      colon == absl::string_view::npos ? listen : listen.substr(0, colon);
+  if (absl::ConsumePrefix(&host, "[")) absl::ConsumeSuffix(&host, "]");
+  if (host == "localhost") return true;
+  const std::string address(host);
+  in_addr v4;
+  if (inet_pton(AF_INET, address.c_str(), &v4) == 1) {
+    return (ntohl(v4.s_addr) >> 24) == 127;
+  }
+  in6_addr v6;
+  if (inet_pton(AF_INET6, address.c_str(), &v6) == 1) {
+    return IN6_IS_ADDR_LOOPBACK(&v6);
+  }
+  return false;  // Every interface (""), or a name that may resolve anywhere.
+}
+
+absl::StatusOr<ServerSecurity> ConfigureSecurity(
+    const SecurityOptions& options) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return absl::InvalidArgumentError(
+        "--tls_cert and --tls_key go together: give both or neither");
+  }
+  const bool tls = !options.tls_cert.empty();
+  if (!options.tls_client_ca.empty() && !tls) {
+    return absl::InvalidArgumentError(
+        "--tls_client_ca needs --tls_cert and --tls_key");
+  }
+  absl::StatusOr<std::optional<TokenTable>> tokens = LoadTokens(options);
+  if (!tokens.ok()) return tokens.status();
+  const bool auth = tokens->has_value();
+  if (auth && !tls) {
+    return absl::InvalidArgumentError(
+        "bearer tokens need TLS: give --tls_cert and --tls_key (a token sent "
+        "in clear text can be read on the way)");
+  }
+  if (!auth && !options.allow_unauthenticated_remote &&
+      !IsLoopbackAddress(options.listen)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "refusing to listen on ", options.listen,
+        " with auth off: anyone who can reach it could change the reference "
+        "events. Give --tokens_file (with --tls_cert and --tls_key), listen "
+        "on a loopback address, or pass --allow_unauthenticated_remote if "
+        "something in front of the server authenticates callers"));
+  }
+
+  ServerSecurity security;
+  if (!tls) {
+    security.credentials = grpc::InsecureServerCredentials();
+    security.summary = "tls off, auth off";
+    return security;
+  }
+  absl::StatusOr<std::string> cert =
+      ReadPem("--tls_cert", options.tls_cert, "CERTIFICATE");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key =
+      ReadPem("--tls_key", options.tls_key, "PRIVATE KEY");
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({*std::move(key), *std::move(cert)});
+  security.summary = "tls on";
+  if (!options.tls_client_ca.empty()) {
+    absl::StatusOr<std::string> ca =
+        ReadPem("--tls_client_ca", options.tls_client_ca, "CERTIFICATE");
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *std::move(ca);
+    ssl.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+    absl::StrAppend(&security.summary, ", client certificates required");
+  }
+  security.credentials = grpc::SslServerCredentials(ssl);
+  if (auth) {
+    absl::StrAppend(&security.summary, ", auth on (", (*tokens)->size(),
+                    (*tokens)->size() == 1 ? " token)" : " tokens)");
+    security.credentials->SetAuthMetadataProcessor(
+        std::make_shared<CallAuthorizer>(**std::move(tokens)));
+  } else {
+    absl::StrAppend(&security.summary, ", auth off");
+  }
+  return security;
+}
+
+}  // namespace factcheck
