@@ -223,7 +223,11 @@ bool Fits(double days, const Amount& a, absl::string_view mod) {
     return u >= 0 && u <= a.n + 0.1;
   }
   if (mod == "MORE_THAN" || mod == "EQUAL_OR_MORE") return u >= a.n - 0.1;
-  const double slack = a.unit == Unit::kDay ? std::max(0.75, 0.1 * a.n) : 0.75;
+  // "A month later" is not nine days later: one or two units leave half a
+  // unit either way.
+  const double slack = a.unit == Unit::kDay ? std::max(0.75, 0.1 * a.n)
+                       : a.n <= 2           ? 0.5
+                                            : 0.75;
   return std::abs(u - a.n) <= slack;
 }
 
@@ -480,24 +484,30 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
     const int ev = EventOf(*m, notes);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
-    if (!e.start.has_value() || e.date.has_value()) continue;
+    // A lasting event's span ("two years into the war"), or the time since
+    // a one-time event ("for three months since the dam collapse").
+    const std::optional<PartialDate> began =
+        e.date.has_value() ? (after == "since" ? e.date : std::nullopt)
+                           : e.start;
+    if (!began.has_value()) continue;
     // Counted to the article's date, or to the end of an event already
     // over by then.
     absl::CivilDay until = doc.published;
     if (e.end.has_value() && CivilOf(*e.end) < doc.published) {
       until = CivilOf(*e.end);
     }
-    const double days = static_cast<double>(until - CivilOf(*e.start));
+    const double days = static_cast<double>(until - CivilOf(*began));
     if (Fits(days, *amount, d.mod)) continue;
     Finding f = MakeFinding(doc, locator, d.begin, d.end);
     SetEvent(doc, locator, *m, e, f);
     f.claimed_value = d.value;
     f.kind = FindingKind::kPublicationDate;
-    f.reference_date = e.start;
+    f.reference_date = began;
     f.confidence = 0.85f;
     f.suggestion = FormatAmount(days, *amount, d.text);
     f.explanation = absl::StrCat(
-        e.title, " began ", OnOrIn(*e.start), ", ", DaysForPeople(days),
+        e.title, e.date.has_value() ? " took place " : " began ",
+        OnOrIn(*began), ", ", DaysForPeople(days),
         until == doc.published ? " before the article's date, "
                                : " before it ended on ",
         FormatDateForPeople(DayDate(until)), "; the text says ", d.text, ".");
@@ -653,9 +663,15 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       std::optional<PartialDate> anchor;
       std::string anchor_words;
       std::optional<TextSpan> anchor_span;
+      // An anchor at least as fine as the amount: "a day after" cannot be
+      // measured from "one year ago" or "this year".
+      const Granularity needed =
+          amount->unit == Unit::kYear    ? Granularity::kYear
+          : amount->unit == Unit::kMonth ? Granularity::kMonth
+                                         : Granularity::kDay;
       for (const TimeExpression& t : *doc.times) {
         if (&t == &d || !t.date.has_value() || t.begin < s->begin ||
-            t.end > s->end) {
+            t.end > s->end || t.date->granularity < needed) {
           continue;
         }
         const bool paired_with_m = std::any_of(
@@ -694,6 +710,22 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
           static_cast<double>(CivilOf(*anchor) - CivilOf(*event_date));
       if (!is_after) days = -days;
       if (days >= 0 && Fits(days, *amount, d.mod)) continue;
+      // "Two days after the shootings" of an event that lasted three days
+      // may count from any of them.
+      if (!ended) {
+        if (const std::optional<PartialDate> last = EndOf(e);
+            last.has_value() && CivilOf(*last) != CivilOf(*event_date)) {
+          double to_end =
+              static_cast<double>(CivilOf(*anchor) - CivilOf(*last));
+          if (!is_after) to_end = -to_end;
+          const double amount_days = amount->n * UnitDays(amount->unit);
+          if ((to_end >= 0 && Fits(to_end, *amount, d.mod)) ||
+              (amount_days >= std::min(days, to_end) &&
+               amount_days <= std::max(days, to_end))) {
+            continue;
+          }
+        }
+      }
       Finding f = MakeFinding(doc, locator, d.begin, d.end);
       SetEvent(doc, locator, *m, e, f);
       f.claimed_value = d.value;
@@ -729,9 +761,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       // A date the text wrote out, or any that names its day ("yesterday",
       // "thirty years ago today"): a month that "a year earlier" yields is
       // too coarse to measure "two days later" from.
-      if (t.date.has_value() &&
-          (t.style != DateStyle::kOther ||
-           t.date->granularity == Granularity::kDay)) {
+      if (t.date.has_value() && (t.style != DateStyle::kOther ||
+                                 t.date->granularity == Granularity::kDay)) {
         previous = &t;
       }
     }
@@ -752,6 +783,15 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const int ev =
         note_index >= 0 ? notes[note_index].event : EventOf(*m, notes);
     if (ev < 0) continue;
+    // "the attack on 7 January and the siege two days later": counted from
+    // the event's own date, the later thing is another one.
+    if (note_index < 0 && std::any_of(notes.begin(), notes.begin() + claims,
+                                      [&](const ClaimNote& n) {
+                                        return n.time == previous &&
+                                               n.event == ev;
+                                      })) {
+      continue;
+    }
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const bool ended = note_index >= 0
                            ? notes[note_index].role == ClaimRole::kEnd

@@ -1910,6 +1910,12 @@ std::optional<Match> Matcher::Duration(std::size_t i) const {
       const absl::CivilDay dct = dct_;
       std::optional<absl::CivilDay> day;
       switch (unit) {
+        case TimeUnit::kCentury:
+          day = absl::CivilDay(dct.year() - 100 * n, dct.month(), dct.day());
+          break;
+        case TimeUnit::kDecade:
+          day = absl::CivilDay(dct.year() - 10 * n, dct.month(), dct.day());
+          break;
         case TimeUnit::kYear:
           day = absl::CivilDay(dct.year() - n, dct.month(), dct.day());
           break;

@@ -240,6 +240,61 @@ TEST(RelativeCheckTest, LaterCountsFromTheDateTheTextGaveLast) {
           .empty());
 }
 
+TEST(PublicationDateCheckTest, TimeSinceAOneTimeEventMustFit) {
+  const std::string text =
+      "Families have lived in school gyms for three months since the "
+      "liberation of Kherson.";
+  const auto f = Contradicted(text, absl::CivilDay(2022, 11, 25));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FindingKind::kPublicationDate);
+  EXPECT_EQ(f[0].claimed_text, "three months");
+  EXPECT_EQ(f[0].suggestion, "two weeks");
+  EXPECT_TRUE(Contradicted(text, absl::CivilDay(2023, 2, 12)).empty());
+}
+
+TEST(RelativeCheckTest, OneOrTwoUnitsLeaveHalfAUnitOfSlack) {
+  // Nine days is not "a month"; three weeks is.
+  const auto f = Contradicted(
+      "Russia announced a pull-back on 2 November. A month later, the "
+      "liberation of Kherson was declared.",
+      absl::CivilDay(2022, 12, 1));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].claimed_text, "A month later");
+  EXPECT_EQ(f[0].kind, FindingKind::kRelative);
+  EXPECT_EQ(f[0].suggestion, "Nine days later");
+  EXPECT_TRUE(Contradicted("Russia announced a withdrawal on 20 October. A "
+                           "month later, the liberation of Kherson followed.",
+                           absl::CivilDay(2022, 12, 1))
+                  .empty());
+}
+
+TEST(RelativeCheckTest, AnAnchorMustBeAsFineAsTheAmount) {
+  // "A day after" cannot count from "one year ago": the publication date
+  // is the anchor in the present tense.
+  EXPECT_TRUE(
+      Contradicted("One year ago the world held its breath. Today, a day "
+                   "after the liberation of Kherson, crowds celebrate.",
+                   absl::CivilDay(2022, 11, 12))
+          .empty());
+}
+
+TEST(RelativeCheckTest, ALastingEventCountsFromAnyOfItsDays) {
+  // The Wagner mutiny lasted 23-24 June: "a day after" it may be the 25th.
+  EXPECT_TRUE(Contradicted("On 25 June, a day after the Wagner mutiny, the "
+                           "Kremlin spoke.",
+                           absl::CivilDay(2023, 7, 1))
+                  .empty());
+}
+
+TEST(RelativeCheckTest, LaterFromAnEventsOwnDateIsAboutAnotherThing) {
+  // "two days later" counts from the liberation's own date: the ceremony is
+  // another thing, not the liberation two days after itself.
+  EXPECT_TRUE(Contradicted("The liberation of Kherson on 11 November and the "
+                           "ceremony two days later drew crowds.",
+                           absl::CivilDay(2022, 12, 1))
+                  .empty());
+}
+
 TEST(WithinDocumentCheckTest,
      SameEventGivenTwoDatesFlagsTheOneTheReferenceContradicts) {
   const std::string text =
