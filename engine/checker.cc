@@ -107,8 +107,11 @@ std::size_t Gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin,
   return 0;
 }
 
+// A date a claim can be checked on: a calendar date, or the day of a
+// day's part ("on Tuesday evening").
 bool IsCalendarDate(const TimeExpression& t) {
-  return t.type == TimexType::kDate && t.date.has_value();
+  return (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
+         t.date.has_value();
 }
 
 // Words too common in event names to tell two events apart.
@@ -122,9 +125,14 @@ bool IsNameFiller(absl::string_view w) {
 // "said", "told": verbs that report a statement, whose date is not the
 // date of what it reports.
 bool IsReportingVerb(absl::string_view w) {
+  // Verbs of saying and of asking: "the siege began, appealed on Tuesday
+  // for an evacuation" dates the appeal.
   static const auto* const kVerbs = new absl::flat_hash_set<absl::string_view>{
-      "said",   "says",  "told",      "tells",   "announced", "reported",
-      "stated", "added", "confirmed", "claimed", "wrote"};
+      "said",     "says",         "told",    "tells",     "announced",
+      "reported", "stated",       "added",   "confirmed", "claimed",
+      "wrote",    "appealed",     "urged",   "pleaded",   "demanded",
+      "warned",   "vowed",        "pledged", "insisted",  "argued",
+      "denied",   "acknowledged", "tweeted", "posted"};
   return kVerbs->contains(w);
 }
 
@@ -398,7 +406,9 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
     Finding f;
     f.span = locator.Locate(t.begin, t.end);
     f.claimed_text = t.text;
-    f.claimed_value = t.value;
+    // A day's part ("Tuesday evening") claims its day.
+    f.claimed_value =
+        t.type == TimexType::kTime ? t.date->ToTimex() : t.value;
     f.sentence_span = locator.Locate(p.sentence->begin, p.sentence->end);
     f.sentence = std::string(
         text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin));

@@ -634,8 +634,16 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const absl::string_view sentence = Slice(doc.text, s->begin, s->end);
     const std::size_t next = WordAt(words, d.end);
     const std::vector<Word> own = SplitWords(d.text);
-    const bool shifted = !own.empty() && (own.back().norm == "later" ||
-                                          own.back().norm == "earlier");
+    // "the following day", "the next week", "the previous day": one unit
+    // from the date the text gave last.
+    const bool next_unit =
+        own.size() == 3 && own[0].norm == "the" &&
+        (own[1].norm == "following" || own[1].norm == "next" ||
+         own[1].norm == "previous" || own[1].norm == "preceding") &&
+        ParseAmountWords(absl::StrCat("a ", own[2].norm)).has_value();
+    const bool shifted =
+        next_unit || (!own.empty() && (own.back().norm == "later" ||
+                                       own.back().norm == "earlier"));
 
     if (d.type == TimexType::kDuration && next < words.size() &&
         words[next].end <= s->end &&
@@ -661,6 +669,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       // another dated event it names, or, in the present tense, the
       // article's own date.
       std::optional<PartialDate> anchor;
+      std::size_t anchor_gap = 0;
       std::string anchor_words;
       std::optional<TextSpan> anchor_span;
       // An anchor at least as fine as the amount: "a day after" cannot be
@@ -678,10 +687,16 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
             notes.begin(), notes.end(),
             [&](const ClaimNote& n) { return n.time == &t && n.mention == m; });
         if (paired_with_m || (t.begin >= m->begin && t.end <= m->end)) continue;
+        // The nearest such date: in "celebrated on Saturday the
+        // reunification on Oct. 3, 1990, which came less than a year
+        // after X", it is 3 October 1990 that is a year after X.
+        const std::size_t gap =
+            t.end <= d.begin ? d.begin - t.end : t.begin - d.end;
+        if (anchor.has_value() && gap >= anchor_gap) continue;
+        anchor_gap = gap;
         anchor = *t.date;
         anchor_words = t.text;
         anchor_span = locator.Locate(t.begin, t.end);
-        break;
       }
       if (!anchor.has_value()) {
         for (const EventMention& other : *doc.mentions) {
@@ -753,7 +768,9 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     if (!shifted) continue;
     // "Two days later, the summit ended": later than the date the text
     // gave last, by about the amount it says.
-    const std::optional<Amount> amount = ParseAmountWords(d.text);
+    const std::optional<Amount> amount =
+        next_unit ? ParseAmountWords(absl::StrCat("a ", own[2].norm))
+                  : ParseAmountWords(d.text);
     if (!amount.has_value()) continue;
     const TimeExpression* previous = nullptr;
     for (const TimeExpression& t : *doc.times) {
@@ -800,7 +817,9 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     if (!event_date.has_value()) continue;
     double days =
         static_cast<double>(CivilOf(*event_date) - CivilOf(*previous->date));
-    const bool later = own.back().norm == "later";
+    const bool later = next_unit
+                           ? own[1].norm == "following" || own[1].norm == "next"
+                           : own.back().norm == "later";
     if (!later) days = -days;
     const bool fits = days >= 0 && Fits(days, *amount, "");
     Finding f = MakeFinding(doc, locator, d.begin, d.end);

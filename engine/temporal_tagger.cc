@@ -2244,8 +2244,12 @@ std::optional<Match> Matcher::DayPart(std::size_t i) {
   if (std::optional<Match> day = DayAt(i)) {
     const char* part = PartOfDayCode(Kw(day->last));
     if (part == nullptr) return std::nullopt;
-    return ValueMatch(i, day->last + 1, TimexType::kTime,
-                      absl::StrCat(TimexOf(*day->date), "T", part));
+    Match m = ValueMatch(i, day->last + 1, TimexType::kTime,
+                         absl::StrCat(TimexOf(*day->date), "T", part));
+    // The day is named, so the expression dates things to it.
+    m.date = day->date;
+    m.year_written = day->year_written;
+    return m;
   }
   // "mid-afternoon yesterday", "late morning".
   const Keyword mod = Kw(i);
@@ -2481,7 +2485,9 @@ TimeExpression Matcher::ToExpression(const Match& m) const {
   e.text = std::string(text_.substr(e.begin, e.end - e.begin));
   e.type = m.type;
   e.value = MatchValue(m);
-  if (m.type == TimexType::kDate) e.date = m.date;
+  if (m.type == TimexType::kDate || m.type == TimexType::kTime) {
+    e.date = m.date;
+  }
   e.style = m.style;
   e.year_written = m.year_written;
   e.mod = m.mod;

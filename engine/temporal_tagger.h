@@ -59,8 +59,10 @@ struct TimeExpression {
   // The TIMEX3 value ("2024-02-14", "2024-02", "P3Y", "PRESENT_REF").
   std::string value;
   // For DATE expressions that name a calendar date at year, month or day
-  // granularity: that date. Empty for durations, sets, times, weeks,
-  // quarters, seasons, decades and the *_REF values.
+  // granularity: that date; for TIME expressions of a named day's part
+  // ("Tuesday evening", "yesterday morning"): that day. Empty for
+  // durations, sets, clock times, weeks, quarters, seasons, decades and the
+  // *_REF values.
   std::optional<PartialDate> date;
   DateStyle style = DateStyle::kOther;
   // False when the text gave no year ("on 18 January") and the year of

@@ -295,6 +295,50 @@ TEST(RelativeCheckTest, LaterFromAnEventsOwnDateIsAboutAnotherThing) {
                   .empty());
 }
 
+TEST(RelativeCheckTest, TheFollowingDayIsOneDayLater) {
+  const auto f = Contradicted(
+      "Wagner seized Rostov on 20 June. The following day, the Wagner mutiny "
+      "ended.",
+      absl::CivilDay(2023, 7, 1));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FindingKind::kRelative);
+  EXPECT_EQ(f[0].claimed_text, "The following day");
+  EXPECT_EQ(f[0].suggestion, "Four days later");
+  EXPECT_TRUE(Contradicted("Wagner seized Rostov on 23 June. The following "
+                           "day, the Wagner mutiny ended.",
+                           absl::CivilDay(2023, 7, 1))
+                  .empty());
+}
+
+TEST(RelativeCheckTest, TheNearestDateIsWhatTheStatementCountsFrom) {
+  // Not Saturday's: it is the liberation of 11 November 2022 that came
+  // less than a year after the invasion.
+  EXPECT_TRUE(
+      Contradicted("Crowds gathered on Saturday 24 February 2024 to mark the "
+                   "liberation of Kherson on 11 November 2022, which came "
+                   "less than a year after the full-scale invasion.",
+                   absl::CivilDay(2024, 2, 24))
+          .empty());
+}
+
+TEST(ReferenceCheckTest, AVerbOfSayingOrAskingDatesTheStatement) {
+  EXPECT_TRUE(Contradicted("Residents, shelled every day since the "
+                           "full-scale invasion began, appealed on Tuesday "
+                           "for help.",
+                           absl::CivilDay(2022, 5, 10))
+                  .empty());
+}
+
+TEST(ReferenceCheckTest, ADaysPartClaimsItsDay) {
+  const std::string text = "The Wagner mutiny began on Friday evening.";
+  EXPECT_TRUE(Contradicted(text, absl::CivilDay(2023, 6, 26)).empty());
+  const auto f = Contradicted(text, absl::CivilDay(2023, 7, 3));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, FindingKind::kReference);
+  EXPECT_EQ(f[0].claimed_text, "Friday evening");
+  EXPECT_EQ(f[0].claimed_value, "2023-06-30");
+}
+
 TEST(WithinDocumentCheckTest,
      SameEventGivenTwoDatesFlagsTheOneTheReferenceContradicts) {
   const std::string text =
