@@ -12,13 +12,23 @@
 namespace factcheck::client {
 
 Connection::Connection(std::string server, absl::Duration timeout)
-    : Connection(server, timeout,
-                 v1::FactCheck::NewStub(grpc::CreateChannel(
-                     server, grpc::InsecureChannelCredentials()))) {}
+    : Connection(
+          server, timeout,
+          grpc::CreateChannel(server, grpc::InsecureChannelCredentials())) {}
+
+// Both services' stubs share the one channel.
+Connection::Connection(std::string server, absl::Duration timeout,
+                       std::shared_ptr<grpc::Channel> channel)
+    : Connection(std::move(server), timeout, v1::FactCheck::NewStub(channel),
+                 v1::Admin::NewStub(channel)) {}
 
 Connection::Connection(std::string server, absl::Duration timeout,
-                       std::unique_ptr<v1::FactCheck::StubInterface> stub)
-    : server_(std::move(server)), timeout_(timeout), stub_(std::move(stub)) {}
+                       std::unique_ptr<v1::FactCheck::StubInterface> stub,
+                       std::unique_ptr<v1::Admin::StubInterface> admin_stub)
+    : server_(std::move(server)),
+      timeout_(timeout),
+      stub_(std::move(stub)),
+      admin_stub_(std::move(admin_stub)) {}
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
