@@ -18,19 +18,20 @@ absl::Status FromGrpc(const grpc::Status& status, const char* method) {
                       absl::StrCat(method, ": ", status.error_message()));
 }
 
-// Calls `call(context, request, response)` for every page, handing each
-// response to `take`.
-template <typename Request, typename Response, typename Call, typename Take>
-absl::Status ForEachPage(Request request, const char* method, Call call,
-                         Take take) {
+// Calls `method` of `stub` for every page, handing each response to `take`.
+template <typename Request, typename Response, typename Take>
+absl::Status ForEachPage(v1::FactCheck::Stub& stub,
+                         grpc::Status (v1::FactCheck::Stub::*method)(
+                             grpc::ClientContext*, const Request&, Response*),
+                         const char* method_name, Request request, Take take) {
   request.set_page_size(kPageSize);
   do {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(30));
     Response response;
-    const grpc::Status status = call(&context, request, &response);
-    if (!status.ok()) return FromGrpc(status, method);
+    const grpc::Status status = (stub.*method)(&context, request, &response);
+    if (!status.ok()) return FromGrpc(status, method_name);
     request.set_page_token(response.next_page_token());
     take(response);
   } while (!request.page_token().empty());
@@ -42,34 +43,22 @@ absl::Status ForEachPage(Request request, const char* method, Call call,
 absl::StatusOr<StoredRecords> ReadStoredRecords(v1::FactCheck::Stub& stub) {
   StoredRecords records;
   absl::Status sources =
-      ForEachPage<v1::ListSourcesRequest, v1::ListSourcesResponse>(
-          {}, "ListSources",
-          [&](grpc::ClientContext* context,
-              const v1::ListSourcesRequest& request,
-              v1::ListSourcesResponse* response) {
-            return stub.ListSources(context, request, response);
-          },
-          [&](v1::ListSourcesResponse& page) {
-            for (v1::Source& source : *page.mutable_sources()) {
-              records.sources.push_back(std::move(source));
-            }
-          });
+      ForEachPage(stub, &v1::FactCheck::Stub::ListSources, "ListSources",
+                  v1::ListSourcesRequest(), [&](v1::ListSourcesResponse& page) {
+                    for (v1::Source& source : *page.mutable_sources()) {
+                      records.sources.push_back(std::move(source));
+                    }
+                  });
   if (!sources.ok()) return sources;
   v1::ListClaimsRequest all_claims;
   all_claims.set_parent("sources/-");
   absl::Status claims =
-      ForEachPage<v1::ListClaimsRequest, v1::ListClaimsResponse>(
-          all_claims, "ListClaims",
-          [&](grpc::ClientContext* context,
-              const v1::ListClaimsRequest& request,
-              v1::ListClaimsResponse* response) {
-            return stub.ListClaims(context, request, response);
-          },
-          [&](v1::ListClaimsResponse& page) {
-            for (v1::Finding& claim : *page.mutable_findings()) {
-              records.claims.push_back(std::move(claim));
-            }
-          });
+      ForEachPage(stub, &v1::FactCheck::Stub::ListClaims, "ListClaims",
+                  all_claims, [&](v1::ListClaimsResponse& page) {
+                    for (v1::Finding& claim : *page.mutable_findings()) {
+                      records.claims.push_back(std::move(claim));
+                    }
+                  });
   if (!claims.ok()) return claims;
   return records;
 }
