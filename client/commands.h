@@ -124,6 +124,13 @@ int GetEvent(Connection& connection, const OutputOptions& output,
 int ImportEvents(Connection& connection, const OutputOptions& output,
                  absl::string_view path, bool strict);
 
+// `admin backup DIR`: has the server write a consistent copy of its whole
+// database into DIR, a directory that must not exist yet, named by its
+// absolute path on the server's host (the server resolves nothing against
+// the CLI's working directory). Prints where it went and its size.
+int BackupDatabase(Connection& connection, const OutputOptions& output,
+                   absl::string_view directory);
+
 // The resource name for `id` in `collection` ("sources"): `id` itself if it
 // already starts with "COLLECTION/", else "COLLECTION/ID".
 std::string ResourceName(absl::string_view collection, absl::string_view id);

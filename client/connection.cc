@@ -9,17 +9,22 @@
 
 namespace factcheck::client {
 
+// Both services' stubs share the one channel.
 Connection::Connection(std::string server, absl::Duration timeout,
                        std::shared_ptr<grpc::Channel> channel,
                        std::string token)
-    : Connection(std::move(server), timeout,
-                 v1::FactCheck::NewStub(std::move(channel))) {
+    : Connection(std::move(server), timeout, v1::FactCheck::NewStub(channel),
+                 v1::Admin::NewStub(channel)) {
   token_ = std::move(token);
 }
 
 Connection::Connection(std::string server, absl::Duration timeout,
-                       std::unique_ptr<v1::FactCheck::StubInterface> stub)
-    : server_(std::move(server)), timeout_(timeout), stub_(std::move(stub)) {}
+                       std::unique_ptr<v1::FactCheck::StubInterface> stub,
+                       std::unique_ptr<v1::Admin::StubInterface> admin_stub)
+    : server_(std::move(server)),
+      timeout_(timeout),
+      stub_(std::move(stub)),
+      admin_stub_(std::move(admin_stub)) {}
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
   auto context = NewContextWithoutDeadline();

@@ -8,6 +8,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "factcheck/v1/admin_service.grpc.pb.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
@@ -28,11 +29,15 @@ class Connection {
   Connection(std::string server, absl::Duration timeout,
              std::shared_ptr<grpc::Channel> channel, std::string token);
 
-  // Uses `stub` instead of a channel, for tests.
+  // Uses `stub` (and `admin_stub`, for the admin commands) instead of a
+  // channel, for tests.
   Connection(std::string server, absl::Duration timeout,
-             std::unique_ptr<v1::FactCheck::StubInterface> stub);
+             std::unique_ptr<v1::FactCheck::StubInterface> stub,
+             std::unique_ptr<v1::Admin::StubInterface> admin_stub = nullptr);
 
   v1::FactCheck::StubInterface& stub() { return *stub_; }
+  // The Admin service, on the same channel.
+  v1::Admin::StubInterface& admin_stub() { return *admin_stub_; }
   const std::string& server() const { return server_; }
 
   // A context for one call, with its deadline set `timeout` from now.
@@ -47,9 +52,13 @@ class Connection {
   int ReportFailure(absl::string_view method, const grpc::Status& status) const;
 
  private:
+  Connection(std::string server, absl::Duration timeout,
+             std::shared_ptr<grpc::Channel> channel);
+
   std::string server_;
   absl::Duration timeout_;
   std::unique_ptr<v1::FactCheck::StubInterface> stub_;
+  std::unique_ptr<v1::Admin::StubInterface> admin_stub_;
   std::string token_;
 };
 

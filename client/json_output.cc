@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "client/exit_code.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace factcheck::client {
@@ -24,6 +25,16 @@ absl::StatusOr<std::string> MessageToJsonLine(
                                             " as JSON: ", status.ToString()));
   }
   return json;
+}
+
+int PrintJsonLine(const google::protobuf::Message& message) {
+  const absl::StatusOr<std::string> json = MessageToJsonLine(message);
+  if (!json.ok()) {
+    absl::FPrintF(stderr, "factcheck: %s\n", json.status().message());
+    return kExitFailure;
+  }
+  absl::PrintF("%s\n", *json);
+  return kExitOk;
 }
 
 absl::StatusOr<std::string> CheckResultToJsonLine(

@@ -19,6 +19,11 @@ namespace factcheck::client {
 absl::StatusOr<std::string> MessageToJsonLine(
     const google::protobuf::Message& message);
 
+// Prints `message` as MessageToJsonLine writes it, on stdout. Returns the
+// exit code: kExitFailure, with the reason on stderr, when it cannot be
+// written as JSON.
+int PrintJsonLine(const google::protobuf::Message& message);
+
 // `response` as one line of JSON with a leading "file" member naming the
 // document it is for.
 absl::StatusOr<std::string> CheckResultToJsonLine(

@@ -94,6 +94,10 @@ commands:
                                               plain, .gz or .bz2
   timex FILE|- [--dct=YYYY-MM-DD] [--timeml]  time expressions, tagged here
                                               without a server
+  admin backup DIR                            the server writes a copy of its
+                                              database into DIR, a new
+                                              directory given by its absolute
+                                              path on the server's host
 
 A text's publication date comes from --published (--dct for timex) or from
 a first line starting with "date YYYY-MM-DD", which is not sent as part of
@@ -269,6 +273,14 @@ const std::vector<Command>& Commands() {
        [](Connection& c, const OutputOptions& o, const Operands& files) {
          return ImportEvents(c, o, files[0], absl::GetFlag(FLAGS_strict));
        }},
+      {"admin backup",
+       "admin backup DIR",
+       {},
+       1,
+       1,
+       [](Connection& c, const OutputOptions& o, const Operands& dirs) {
+         return BackupDatabase(c, o, dirs[0]);
+       }},
       {"timex",
        "timex FILE|- [--dct=YYYY-MM-DD] [--json|--timeml]",
        {"dct", "timeml"},
@@ -359,13 +371,14 @@ int Run(const std::vector<std::string>& args) {
   std::string name = args[0];
   std::size_t first_operand = 1;
   if (name == "sources" || name == "claims" || name == "events" ||
-      name == "conflicts") {
+      name == "conflicts" || name == "admin") {
     if (args.size() < 2) {
       return UsageError(absl::StrCat(
           name, " needs a subcommand: ",
           name == "events"
               ? "list, get or import"
-              : (name == "sources" ? "list, get or delete" : "list")));
+              : (name == "sources" ? "list, get or delete"
+                                   : (name == "admin" ? "backup" : "list"))));
     }
     absl::StrAppend(&name, " ", args[1]);
     first_operand = 2;

@@ -34,16 +34,6 @@ namespace {
 // 64 KiB), well below gRPC's default 4 MiB message limit.
 constexpr std::size_t kImportChunkBytes = 1024 * 1024;
 
-int PrintJson(const google::protobuf::Message& message) {
-  const absl::StatusOr<std::string> json = MessageToJsonLine(message);
-  if (!json.ok()) {
-    absl::FPrintF(stderr, "factcheck: %s\n", json.status().message());
-    return kExitFailure;
-  }
-  absl::PrintF("%s\n", *json);
-  return kExitOk;
-}
-
 // Fetches the page `page` asks for, or every page merged into one response
 // (repeated fields appended, no next_page_token). `call` makes one List call.
 template <typename Request, typename Response, typename Call>
@@ -78,7 +68,7 @@ grpc::Status FetchPages(Connection& connection, Request request,
 template <typename Response>
 int PrintList(const OutputOptions& output, const Response& response,
               const std::vector<TableRow>& rows, absl::string_view noun) {
-  if (output.json) return PrintJson(response);
+  if (output.json) return PrintJsonLine(response);
   if (rows.empty()) absl::FPrintF(stderr, "no %s\n", noun);
   absl::PrintF("%s", RenderTable(rows));
   if (!response.next_page_token().empty()) {
@@ -141,7 +131,7 @@ int GetSource(Connection& connection, const OutputOptions& output,
   const grpc::Status status = connection.stub().GetSource(
       connection.NewContext().get(), request, &source);
   if (!status.ok()) return connection.ReportFailure("GetSource", status);
-  if (output.json) return PrintJson(source);
+  if (output.json) return PrintJsonLine(source);
   absl::PrintF("%s", RenderSource(source));
   return kExitOk;
 }
@@ -154,7 +144,7 @@ int DeleteSource(Connection& connection, const OutputOptions& output,
   const grpc::Status status = connection.stub().DeleteSource(
       connection.NewContext().get(), request, &empty);
   if (!status.ok()) return connection.ReportFailure("DeleteSource", status);
-  if (output.json) return PrintJson(empty);
+  if (output.json) return PrintJsonLine(empty);
   absl::PrintF("deleted %s\n", request.name());
   return kExitOk;
 }
@@ -238,7 +228,7 @@ int SearchEvents(Connection& connection, const OutputOptions& output,
   const grpc::Status status = connection.stub().SearchEvents(
       connection.NewContext().get(), request, &response);
   if (!status.ok()) return connection.ReportFailure("SearchEvents", status);
-  if (output.json) return PrintJson(response);
+  if (output.json) return PrintJsonLine(response);
   std::vector<TableRow> rows;
   for (const v1::EventSearchResult& result : response.results()) {
     TableRow row = EventRow(result.event());
@@ -260,7 +250,7 @@ int GetEvent(Connection& connection, const OutputOptions& output,
   const grpc::Status status = connection.stub().GetEvent(
       connection.NewContext().get(), request, &event);
   if (!status.ok()) return connection.ReportFailure("GetEvent", status);
-  if (output.json) return PrintJson(event);
+  if (output.json) return PrintJsonLine(event);
   absl::PrintF("%s", RenderEvent(event));
   return kExitOk;
 }
@@ -350,7 +340,7 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
   }
   if (!status.ok()) return connection.ReportFailure("ImportEvents", status);
 
-  if (output.json) return PrintJson(response);
+  if (output.json) return PrintJsonLine(response);
   absl::PrintF("imported %d, unchanged %d, skipped %d", response.imported(),
                response.unchanged(), response.skipped());
   if (response.ignored() > 0) {

@@ -11,6 +11,7 @@ namespace factcheck {
 namespace {
 
 constexpr absl::string_view kFactCheckService = "/factcheck.v1.FactCheck/";
+constexpr absl::string_view kAdminService = "/factcheck.v1.Admin/";
 
 // The role table, by method of factcheck.v1.FactCheck. Reading and checking
 // change nothing stored; sources are the ingesters' to add and remove; the
@@ -60,6 +61,8 @@ bool IsOpenMethod(absl::string_view method) {
 }
 
 std::optional<Role> MinimumRole(absl::string_view method) {
+  // Every method of factcheck.v1.Admin (BackupDatabase) is the admins'.
+  if (absl::StartsWith(method, kAdminService)) return Role::kAdmin;
   if (!absl::ConsumePrefix(&method, kFactCheckService)) return std::nullopt;
   const auto& roles = FactCheckRoles();
   const auto it = roles.find(method);
@@ -76,7 +79,9 @@ absl::Status Authorize(absl::string_view method, Role role) {
   }
   if (role >= *needed) return absl::OkStatus();
   absl::string_view name = method;
-  absl::ConsumePrefix(&name, kFactCheckService);
+  if (!absl::ConsumePrefix(&name, kFactCheckService)) {
+    absl::ConsumePrefix(&name, kAdminService);
+  }
   return absl::PermissionDeniedError(absl::StrCat(
       name, " needs the ", RoleName(*needed),
       " role or higher; this token has the ", RoleName(role), " role"));

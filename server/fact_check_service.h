@@ -15,6 +15,7 @@
 #include "absl/synchronization/mutex.h"
 #include "engine/checker.h"
 #include "engine/temporal_tagger.h"
+#include "factcheck/v1/admin_service.pb.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "server/checker_slot.h"
 #include "server/claim_review.h"
@@ -84,6 +85,12 @@ class FactCheckService {
   // `strict`, the first bad line fails Feed and the import must be dropped.
   absl::StatusOr<std::unique_ptr<EventImport>> StartImport(bool strict);
   absl::StatusOr<v1::ImportEventsResponse> FinishImport(EventImport& import);
+
+  // The Admin service's BackupDatabase: a checkpoint of the store into a
+  // new directory on this host (Store::Checkpoint). Runs alongside every
+  // other call.
+  absl::StatusOr<v1::BackupDatabaseResponse> BackupDatabase(
+      const v1::BackupDatabaseRequest& request);
 
   const ServiceLimits& limits() const { return limits_; }
   // Who signs the ClaimReviews of CheckText with `claim_review`. Set before

@@ -19,6 +19,7 @@
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/fact_check_service.h"
+#include "server/grpc_admin_service.h"
 #include "server/grpc_service.h"
 #include "server/security_flags.h"
 #include "storage/store.h"
@@ -32,7 +33,9 @@ ABSL_FLAG(std::string, reference_file, "",
           "JSON Lines file of reference events loaded on the first start of "
           "an empty data directory (e.g. data/events.jsonl).");
 ABSL_FLAG(bool, sync, false,
-          "Sync the write-ahead log before acknowledging each write.");
+          "Sync the write-ahead log before acknowledging each write, so that "
+          "acknowledged writes survive a power loss; without it they survive "
+          "a crash of the process but not of the machine.");
 ABSL_FLAG(std::size_t, max_text_bytes, 1 << 20,
           "Largest text accepted by CheckText, StreamCheck and IngestSource.");
 ABSL_FLAG(int, max_page_size, 1000, "Largest page_size of the List calls.");
@@ -90,6 +93,7 @@ int Run() {
       {.name = absl::GetFlag(FLAGS_claimreview_author),
        .url = absl::GetFlag(FLAGS_claimreview_author_url)});
   factcheck::GrpcFactCheckService grpc_service(service->get());
+  factcheck::GrpcAdminService admin_service(service->get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -98,6 +102,7 @@ int Run() {
   const std::string listen = absl::GetFlag(FLAGS_listen);
   builder.AddListeningPort(listen, security->credentials, &port);
   builder.RegisterService(&grpc_service);
+  builder.RegisterService(&admin_service);
   // Room for the largest text plus the message's other fields; a bigger
   // message is refused by gRPC with RESOURCE_EXHAUSTED before it is read.
   builder.SetMaxReceiveMessageSize(
@@ -117,7 +122,7 @@ int Run() {
 
   // Signals were blocked in main() before any thread started; this thread
   // alone receives them, so shutdown runs outside a signal handler.
-  std::thread signal_waiter([&server, &grpc_service] {
+  std::thread signal_waiter([&server, &grpc_service, &admin_service] {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -130,9 +135,11 @@ int Run() {
     // Calls in progress get the grace period to finish; then the server
     // stops at once (Shutdown's own deadline would also wait for idle
     // client connections to go away).
-    grpc_service.WaitUntilIdle(
+    const absl::Time deadline =
         absl::Now() +
-        absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+        absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
+    grpc_service.WaitUntilIdle(deadline);
+    admin_service.WaitUntilIdle(deadline);
     server->Shutdown(std::chrono::system_clock::now());
   });
   server->Wait();

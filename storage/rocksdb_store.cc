@@ -1,6 +1,12 @@
 // Store implemented on RocksDB. The key layout is described in keys.h.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <memory>
@@ -30,6 +36,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/snapshot.h"
 #include "rocksdb/table.h"
+#include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
 #include "storage/keys.h"
 #include "storage/store.h"
@@ -231,6 +238,8 @@ class RocksDbStore final : public Store {
       std::uint64_t import_id) override;
   absl::Status AbortImport(std::uint64_t import_id) override;
 
+  absl::Status Checkpoint(const std::string& dir) override;
+
  private:
   RocksDbStore(std::string path, const StoreOptions& options,
                std::unique_ptr<rocksdb::DB> db,
@@ -296,6 +305,10 @@ class RocksDbStore final : public Store {
   // they saw and leave a mix. Readers never take it: they read from
   // iterators or snapshots, which see whole batches only.
   absl::Mutex write_mu_;
+  // Serialises checkpoints, so that two made into one directory at once
+  // cannot both pass the check that it does not exist. Writers do not wait
+  // for it: a checkpoint is consistent without holding write_mu_.
+  absl::Mutex checkpoint_mu_;
 };
 
 absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
@@ -1180,6 +1193,76 @@ absl::Status RocksDbStore::RecoverImports() {
     if (absl::Status s = AbortImport(id); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+// --- Backups ---------------------------------------------------------------
+
+// Makes the entry for `dir` in its parent directory durable: RocksDB syncs
+// the checkpoint's files and the directory itself, but the rename that
+// gives it its name is recorded in the parent.
+absl::Status SyncDirectory(const std::filesystem::path& dir) {
+  const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot open directory ", dir.string(),
+                     " to sync it: ", std::strerror(errno)));
+  }
+  const int synced = fsync(fd);
+  const int error = errno;
+  close(fd);
+  if (synced != 0) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot sync directory ", dir.string(), ": ", std::strerror(error)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbStore::Checkpoint(const std::string& dir) {
+  const std::filesystem::path path =
+      std::filesystem::path(dir).lexically_normal();
+  if (!path.is_absolute()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("backup directory '", dir, "' is not an absolute path"));
+  }
+  absl::MutexLock lock(&checkpoint_mu_);
+  std::error_code error;
+  if (std::filesystem::symlink_status(path, error).type() !=
+      std::filesystem::file_type::not_found) {
+    // Anything there, even a dangling link, is in the way.
+    if (error) {
+      return absl::UnavailableError(
+          absl::StrCat("cannot look at ", dir, ": ", error.message()));
+    }
+    return absl::AlreadyExistsError(
+        absl::StrCat(dir, " already exists; a backup needs a new directory"));
+  }
+  // "/a/b/" names "/a/b", whose parent is "/a".
+  const std::filesystem::path target =
+      path.has_filename() ? path : path.parent_path();
+  const std::filesystem::path parent = target.parent_path();
+  if (!std::filesystem::is_directory(parent, error)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot back up into ", dir, ": ", parent.string(),
+                     " is not an existing directory"));
+  }
+  rocksdb::Checkpoint* raw = nullptr;
+  if (absl::Status s = FromRocks(rocksdb::Checkpoint::Create(db_.get(), &raw),
+                                 "preparing a checkpoint");
+      !s.ok()) {
+    return s;
+  }
+  const std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  // log_size_for_flush 0: flush every column family first, so that the
+  // writes made without the log (staged and moved import events) are in the
+  // copy too, not only those the copied log holds.
+  if (absl::Status s =
+          FromRocks(checkpoint->CreateCheckpoint(target.string(),
+                                                 /*log_size_for_flush=*/0),
+                    absl::StrCat("writing a checkpoint into ", dir));
+      !s.ok()) {
+    return s;
+  }
+  return SyncDirectory(parent);
 }
 
 }  // namespace

@@ -172,6 +172,21 @@ class Store {
       std::uint64_t import_id) = 0;
   // Drops everything staged under `import_id`.
   virtual absl::Status AbortImport(std::uint64_t import_id) = 0;
+
+  // --- Backups -------------------------------------------------------------
+  // Writes a consistent copy of the whole store, as of one moment, into
+  // directory `dir`, which Open can then open like any data directory (a
+  // RocksDB checkpoint). Writes in progress are either wholly in the copy or
+  // not at all; reads and writes go on while it is made. Table files are
+  // hard-linked when `dir` is on the same filesystem as the store (the copy
+  // then costs little space until the store's files are compacted away),
+  // copied otherwise; the files are synced before it returns.
+  //
+  // `dir` must be an absolute path (InvalidArgument otherwise) that does not
+  // exist yet (AlreadyExists), in a directory that does
+  // (FailedPrecondition). When the copy cannot be written, nothing is left
+  // at `dir`.
+  virtual absl::Status Checkpoint(const std::string& dir) = 0;
 };
 
 }  // namespace factcheck

@@ -34,9 +34,13 @@ CommandResult ServerFixture::Cli(const std::vector<std::string>& args,
   return RunCommand(argv, input);
 }
 
+std::unique_ptr<v1::FactCheck::Stub> NewStub(const std::string& address) {
+  return v1::FactCheck::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+}
+
 std::unique_ptr<v1::FactCheck::Stub> ServerFixture::Stub() {
-  return v1::FactCheck::NewStub(grpc::CreateChannel(
-      server_->address(), grpc::InsecureChannelCredentials()));
+  return NewStub(server_->address());
 }
 
 std::string ServerFixture::SeedFile() {

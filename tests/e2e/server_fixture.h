@@ -15,6 +15,9 @@
 
 namespace factcheck::testing {
 
+// A FactCheck stub on a fresh channel to the server at `address`.
+std::unique_ptr<v1::FactCheck::Stub> NewStub(const std::string& address);
+
 class ServerFixture : public ::testing::Test {
  protected:
   void SetUp() override;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "factcheck/v1/admin_service.grpc.pb.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
@@ -29,6 +30,25 @@ TEST(AccessPolicyTest, EveryMethodOfTheServiceHasARole) {
     EXPECT_TRUE(MinimumRole(Method(service->method(i)->name())).has_value())
         << service->method(i)->name() << " has no role in access_policy.cc";
   }
+}
+
+TEST(AccessPolicyTest, EveryMethodOfTheAdminServiceIsTheAdmins) {
+  // Named through the generated code, so that it is linked in.
+  const google::protobuf::ServiceDescriptor* service =
+      v1::BackupDatabaseRequest::descriptor()->file()->FindServiceByName(
+          "Admin");
+  ASSERT_NE(service, nullptr);
+  ASSERT_GT(service->method_count(), 0);
+  for (int i = 0; i < service->method_count(); ++i) {
+    EXPECT_EQ(MinimumRole(absl::StrCat("/factcheck.v1.Admin/",
+                                       service->method(i)->name())),
+              Role::kAdmin)
+        << service->method(i)->name();
+  }
+  EXPECT_EQ(Authorize("/factcheck.v1.Admin/BackupDatabase", Role::kIngester)
+                .message(),
+            "BackupDatabase needs the admin role or higher; this token has the "
+            "ingester role");
 }
 
 TEST(AccessPolicyTest, ReadersCheckAndRead) {

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "factcheck/v1/claim.pb.h"
 #include "factcheck/v1/event.pb.h"
@@ -20,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "tests/storage/store_fixture.h"
+#include "tests/support/temp_dir.h"
 
 namespace factcheck {
 namespace {
@@ -796,6 +798,106 @@ TEST_F(StoreTest, ConcurrentReplacementsNeverMixClaimSets) {
       store_->ListClaims({.source_id = "s"}, "", 100);
   ASSERT_TRUE(claims.ok()) << claims.status();
   EXPECT_EQ(static_cast<int>(claims->items.size()), source->claim_count());
+}
+
+// --- Backups ---------------------------------------------------------------
+
+TEST_F(StoreTest, CheckpointOpensAsAStoreHoldingExactlyTheDataOfItsMoment) {
+  const v1::Source a =
+      Put("a", {MakeFinding("invasion", v1::CONTRADICTED, "February 2024"),
+                MakeFinding("", v1::UNVERIFIABLE, "in 2023")});
+  const v1::Source b = Put("b", {});
+  ASSERT_TRUE(store_->PutEvents({MakeEvent("invasion", "Invasion")}).ok());
+  const std::string backup = temp_.File("backup");
+
+  ASSERT_TRUE(store_->Checkpoint(backup).ok());
+  // Changes after the checkpoint stay out of it.
+  Put("c", {MakeFinding("invasion", v1::SUPPORTED, "February 2022")});
+  ASSERT_TRUE(store_->DeleteSource("a").ok());
+  ASSERT_TRUE(store_->DeleteEvent("invasion").ok());
+
+  absl::StatusOr<std::unique_ptr<Store>> copy = Store::Open(backup);
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  absl::StatusOr<Page<v1::Source>> sources = (*copy)->ListSources("", 10);
+  ASSERT_TRUE(sources.ok()) << sources.status();
+  EXPECT_EQ(SourceNames(sources->items),
+            (std::vector<std::string>{"sources/a", "sources/b"}));
+  absl::StatusOr<v1::Source> got = (*copy)->GetSource("a");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(Text(*got), Text(a));
+  absl::StatusOr<Page<v1::Finding>> claims = (*copy)->ListClaims({}, "", 10);
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(
+      ClaimNames(claims->items),
+      (std::vector<std::string>{"sources/a/claims/1", "sources/a/claims/2"}));
+  absl::StatusOr<Page<v1::Finding>> by_event =
+      (*copy)->ListClaims({.event_id = "invasion"}, "", 10);
+  ASSERT_TRUE(by_event.ok()) << by_event.status();
+  EXPECT_EQ(ClaimNames(by_event->items),
+            (std::vector<std::string>{"sources/a/claims/1"}));
+  absl::StatusOr<v1::Event> event = (*copy)->GetEvent("invasion");
+  EXPECT_TRUE(event.ok()) << event.status();
+  absl::StatusOr<bool> loaded = (*copy)->ReferenceLoaded();
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_TRUE(*loaded);
+
+  // The live store went on with its own changes.
+  absl::StatusOr<Page<v1::Source>> live = store_->ListSources("", 10);
+  ASSERT_TRUE(live.ok()) << live.status();
+  EXPECT_EQ(SourceNames(live->items),
+            (std::vector<std::string>{"sources/b", "sources/c"}));
+}
+
+TEST_F(StoreTest, CheckpointTakenDuringAnImportHoldsNoneOfIt) {
+  absl::StatusOr<std::uint64_t> import = store_->BeginImport();
+  ASSERT_TRUE(import.ok()) << import.status();
+  ASSERT_TRUE(
+      store_->StageEvents(*import, {MakeEvent("staged", "Staged")}).ok());
+  const std::string backup = temp_.File("backup");
+
+  ASSERT_TRUE(store_->Checkpoint(backup).ok());
+  ASSERT_TRUE(store_->CommitImport(*import).ok());
+
+  absl::StatusOr<std::unique_ptr<Store>> copy = Store::Open(backup);
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  absl::StatusOr<std::vector<v1::Event>> events = (*copy)->AllEvents();
+  ASSERT_TRUE(events.ok()) << events.status();
+  EXPECT_EQ(EventIds(*events), std::vector<std::string>{});
+  absl::StatusOr<std::vector<v1::Event>> live = store_->AllEvents();
+  ASSERT_TRUE(live.ok()) << live.status();
+  EXPECT_EQ(EventIds(*live), std::vector<std::string>{"staged"});
+}
+
+TEST_F(StoreTest, CheckpointIntoAnExistingPathIsAlreadyExistsNamingIt) {
+  const std::string existing_dir = temp_.File("taken");
+  std::filesystem::create_directory(existing_dir);
+  const std::string existing_file = temp_.File("file");
+  testing::WriteFileOrDie(existing_file, "keep me");
+
+  for (const std::string& path :
+       {existing_dir, existing_dir + "/", existing_file}) {
+    const absl::Status status = store_->Checkpoint(path);
+    EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists) << status;
+    EXPECT_TRUE(absl::StrContains(status.message(), path)) << status;
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(existing_dir));
+  EXPECT_EQ(testing::ReadFileOrDie(existing_file), "keep me");
+}
+
+TEST_F(StoreTest, CheckpointNeedsAnAbsolutePathInAnExistingDirectory) {
+  const absl::Status relative = store_->Checkpoint("backups/today");
+  EXPECT_EQ(relative.code(), absl::StatusCode::kInvalidArgument) << relative;
+  EXPECT_TRUE(absl::StrContains(relative.message(), "'backups/today'"))
+      << relative;
+  EXPECT_FALSE(std::filesystem::exists("backups"));
+
+  const std::string orphan = temp_.File("missing/backup");
+  const absl::Status no_parent = store_->Checkpoint(orphan);
+  EXPECT_EQ(no_parent.code(), absl::StatusCode::kFailedPrecondition)
+      << no_parent;
+  EXPECT_TRUE(absl::StrContains(no_parent.message(), temp_.File("missing")))
+      << no_parent;
+  EXPECT_FALSE(std::filesystem::exists(temp_.File("missing")));
 }
 
 }  // namespace
