@@ -104,8 +104,11 @@ bool ReadCorpus(const std::string& path, std::vector<Passage>* out) {
       std::fprintf(stderr, "%s:%d: not a JSON object\n", path.c_str(), number);
       return false;
     }
-    Passage p{
-        Str(s, "id"), Str(s, "split"), Str(s, "published"), Str(s, "text"), {}};
+    Passage p;
+    p.id = Str(s, "id");
+    p.split = Str(s, "split");
+    p.published = Str(s, "published");
+    p.text = Str(s, "text");
     for (const auto& v : s.fields().at("expected").list_value().values()) {
       const auto& e = v.struct_value();
       if (Str(e, "verdict") != "CONTRADICTED") continue;
