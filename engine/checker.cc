@@ -274,10 +274,16 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
   if (text.empty()) return absl::InvalidArgumentError("text is empty");
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
 
+  return CheckFound(text, published, tagger_.Tag(text, published),
+                    catalog_->FindMentions(text));
+}
+
+CheckResult Checker::CheckFound(
+    absl::string_view text, absl::CivilDay published,
+    const std::vector<TimeExpression>& times,
+    const std::vector<EventMention>& mentions) const {
   CheckResult result;
   TextLocator locator(text);
-  const std::vector<TimeExpression> times = tagger_.Tag(text, published);
-  const std::vector<EventMention> mentions = catalog_->FindMentions(text);
   const std::vector<SentenceBounds> sentences = SplitSentences(text);
 
   result.time_expressions.reserve(times.size());
