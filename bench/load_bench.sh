@@ -25,12 +25,13 @@
 #
 # usage: bench/load_bench.sh [--duration S] [--warmup S]
 #          [--concurrency "1 16 64"] [--build DIR] [--no-build]
-#          [--soak SECONDS]
+#          [--engine-time S] [--soak SECONDS]
 #   --duration S     measured seconds per workload and concurrency (10)
 #   --warmup S       unmeasured seconds before each (2)
 #   --concurrency L  calls in flight, a list (default "1 16 64")
 #   --build DIR      build directory (default build, as scripts/build.sh)
 #   --no-build       use the binaries already in DIR
+#   --engine-time S  Google Benchmark's minimum time per engine benchmark (2)
 #   --soak SECONDS   instead of the above: CheckText at concurrency 64 for
 #                    SECONDS, printing the server's RSS (VmRSS) before the
 #                    load, at the start, every tenth of the time, and at the
@@ -43,6 +44,7 @@ concurrencies="1 16 64"
 build=build
 do_build=1
 soak=0
+engine_time=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     --build) build="$2"; shift 2 ;;
     --no-build) do_build=0; shift ;;
     --soak) soak="$2"; shift 2 ;;
+    --engine-time) engine_time="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -177,9 +180,14 @@ for c in $concurrencies; do
   if command -v h2load >/dev/null; then
     clients=$(( c < 4 ? c : 4 ))
     printf '\0\0\0\0\0' >"$work/health.frame"  # gRPC frame of an empty request.
-    h=$(h2load -c "$clients" -m $(( c / clients )) -D "$duration" \
-      --warm-up-time="$(printf "%.0f" "$(calc "$warmup + 0.5")")" -d "$work/health.frame" \
-      -H 'content-type: application/grpc' -H 'te: trailers' \
+    # h2load takes whole seconds.
+    h2_duration=$(calc "scale=0; ($duration + 0.999) / 1")
+    h2_warmup=()
+    if [ "$(calc "$warmup > 0")" -eq 1 ]; then
+      h2_warmup=(--warm-up-time="$(calc "scale=0; ($warmup + 0.999) / 1")")
+    fi
+    h=$(h2load -c "$clients" -m $(( c / clients )) -D "$h2_duration" "${h2_warmup[@]}" \
+      -d "$work/health.frame" -H 'content-type: application/grpc' -H 'te: trailers' \
       "http://$address/grpc.health.v1.Health/Check" 2>&1) || true
     rps["h2load,$c"]=$(echo "$h" | sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p')
     failed=$(echo "$h" | sed -n 's/^requests: .* \([0-9]*\) failed.*/\1/p')
@@ -196,9 +204,10 @@ baseline=$("$baseline_bin" --duration_seconds="$duration" --warmup_seconds=1 --w
 echo "engine benchmark ..." >&2
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-"${pin[@]}" "$engine_bin" --benchmark_min_time=2 --benchmark_format=json \
-  >"$work/engine.json" 2>/dev/null
-engine_table=$("${pin[@]}" "$engine_bin" --benchmark_min_time=0.5 2>/dev/null)
+"${pin[@]}" "$engine_bin" --benchmark_min_time="$engine_time" \
+  --benchmark_format=console --benchmark_out_format=json \
+  --benchmark_out="$work/engine.json" >"$work/engine.txt" 2>/dev/null
+engine_table=$(cat "$work/engine.txt")
 
 # --- Report ----------------------------------------------------------------
 echo

@@ -32,7 +32,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -46,6 +45,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bench/latency_summary.h"
 #include "client/document.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -340,15 +340,6 @@ void RunThread(Requests& requests, const std::vector<grpc::GenericStub*>& stubs,
   }
 }
 
-// The value at rank `p` percent of `sorted` (nearest rank).
-std::int64_t Percentile(const std::vector<std::int64_t>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  std::size_t rank = static_cast<std::size_t>(
-      std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-  rank = std::clamp<std::size_t>(rank, 1, sorted.size());
-  return sorted[rank - 1];
-}
-
 int Run() {
   const std::string workload_name = absl::GetFlag(FLAGS_workload);
   Workload workload;
@@ -430,21 +421,16 @@ int Run() {
       std::fprintf(stderr, "%s: %s\n", workload_name.c_str(), e.c_str());
     }
   }
-  std::sort(latencies.begin(), latencies.end());
-  double total_ns = 0;
-  for (std::int64_t l : latencies) total_ns += static_cast<double>(l);
-  const double n = static_cast<double>(latencies.size());
-  auto us = [](std::int64_t ns) { return static_cast<double>(ns) / 1000.0; };
+  const factcheck::bench::LatencySummary summary =
+      factcheck::bench::Summarize(latencies);
   std::printf(
       "workload=%s concurrency=%d channels=%d threads=%d duration_s=%.2f "
       "requests=%zu errors=%lld rps=%.1f p50_us=%.1f p90_us=%.1f "
       "p99_us=%.1f max_us=%.1f mean_us=%.1f\n",
       workload_name.c_str(), concurrency, channels, threads, duration,
-      latencies.size(), static_cast<long long>(errors), n / duration,
-      us(Percentile(latencies, 50)), us(Percentile(latencies, 90)),
-      us(Percentile(latencies, 99)),
-      us(latencies.empty() ? 0 : latencies.back()),
-      n == 0 ? 0.0 : total_ns / n / 1000.0);
+      summary.count, static_cast<long long>(errors),
+      static_cast<double>(summary.count) / duration, summary.p50_us,
+      summary.p90_us, summary.p99_us, summary.max_us, summary.mean_us);
   if (errors > 0) {
     std::fprintf(stderr, "%s: %lld calls failed\n", workload_name.c_str(),
                  static_cast<long long>(errors));

@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -37,6 +36,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "bench/latency_summary.h"
 #include "client/document.h"
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
@@ -126,15 +126,6 @@ absl::StatusOr<IngestBatch> ReadBack(const std::string& dir,
     return absl::InternalError("the ingest wrote no source record");
   }
   return batch;
-}
-
-std::int64_t Percentile(const std::vector<std::int64_t>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  const std::size_t rank = std::clamp<std::size_t>(
-      static_cast<std::size_t>(
-          std::ceil(p / 100.0 * static_cast<double>(sorted.size()))),
-      1, sorted.size());
-  return sorted[rank - 1];
 }
 
 int Run() {
@@ -238,20 +229,18 @@ int Run() {
   }
   db.reset();
 
-  std::sort(latencies_ns.begin(), latencies_ns.end());
+  const bench::LatencySummary summary = bench::Summarize(latencies_ns);
   const double seconds = absl::GetFlag(FLAGS_duration_seconds);
-  const double batches = static_cast<double>(latencies_ns.size());
-  auto us = [](std::int64_t ns) { return static_cast<double>(ns) / 1000.0; };
+  const double batches = static_cast<double>(summary.count);
   std::printf(
       "rocksdb_put_baseline records_per_batch=%zu sources=%d claims=%d "
       "index_keys=%d batch_bytes=%zu batches=%zu batches_per_s=%.1f "
       "mb_per_s=%.1f p50_us=%.1f p99_us=%.1f max_us=%.1f sync=%s\n",
       batch->records.size(), per_family[kSourcesFamilyIndex],
       per_family[kClaimsFamilyIndex], per_family[kClaimsByEventFamilyIndex],
-      batch_bytes, latencies_ns.size(), batches / seconds,
+      batch_bytes, summary.count, batches / seconds,
       batches * static_cast<double>(batch_bytes) / seconds / 1e6,
-      us(Percentile(latencies_ns, 50)), us(Percentile(latencies_ns, 99)),
-      us(latencies_ns.empty() ? 0 : latencies_ns.back()),
+      summary.p50_us, summary.p99_us, summary.max_us,
       config.write.sync ? "on" : "off");
   return latencies_ns.empty() ? 1 : 0;
 }

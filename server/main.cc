@@ -20,6 +20,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "server/fact_check_service.h"
 #include "server/grpc_service.h"
+#include "server/request_parser.h"
 #include "storage/store.h"
 
 ABSL_FLAG(std::string, listen, "localhost:50051",
@@ -146,5 +147,6 @@ int main(int argc, char** argv) {
       "factcheck-server --listen=HOST:PORT --data_dir=DIR "
       "[--reference_file=data/events.jsonl]");
   absl::ParseCommandLine(argc, argv);
+  factcheck::DropProtobufUtf8ParseErrors();
   return Run();
 }
