@@ -12,10 +12,11 @@
 #      check   CheckText of the seed article (tests/data/seed-article.txt);
 #      ingest  IngestSource of distinct articles made from the seed text;
 #    and, when h2load (Debian: nghttp2-client) is installed, the health check
-#    again with h2load, as a check that the generator is not the bottleneck.
+#    again with h2load, which spends less CPU per call than the generator
+#    and so gets nearer the transport's ceiling on a two-core machine.
 #    Prints one table: req/s, latency p50/p90/p99/max, errors, the server's
-#    CPU time per request, and each workload's rate as a ratio to the health
-#    check's at the same concurrency.
+#    CPU time per request, and each workload's rate as a ratio to either
+#    health check's at the same concurrency.
 # 3. Runs the RocksDB-only baseline (bench/rocksdb_put_baseline.cc): batches
 #    shaped like one IngestSource of the seed article, with the store's
 #    options, and prints ingest / baseline.
@@ -62,7 +63,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 if [ "$do_build" -eq 1 ]; then
-  ./scripts/install-deps.sh >&2
+  # h2load (nghttp2-client) for the health check from a second client.
+  ./scripts/install-deps.sh nghttp2-client >&2
   # Re-configure an existing tree so that it knows the bench targets; a new
   # one is configured by scripts/build.sh (RelWithDebInfo, as deployed).
   if [ -f "$build/CMakeCache.txt" ]; then cmake -S "$root" -B "$build" >/dev/null; fi
@@ -218,22 +220,30 @@ printf 'server       one process, fresh data directory, %s reference events; %s 
   "$(wc -l <"$root/data/events.jsonl")" "$duration" "$warmup"
 printf 'server RSS   %.1f MiB before the load, %.1f MiB after\n\n' \
   "$(calc "$rss_start / 1024")" "$(calc "$rss_end / 1024")"
-printf '%-11s | %-8s | %9s | %8s | %8s | %8s | %9s | %6s | %12s | %9s\n' \
-  concurrency workload "req/s" "p50 µs" "p90 µs" "p99 µs" "max µs" errors "srv CPU/req" "÷ health"
+# The ratio to h2load's health check is the conservative one: h2load spends
+# about half the client CPU per call that the generator does, so on two
+# shared cores it gets nearer the transport's ceiling.
+ratio_h2() {
+  if [ -n "${rps[h2load,$2]:-}" ]; then printf '%9.3f' "$(calc "$1 / ${rps[h2load,$2]}")"; else printf '%9s' -; fi
+}
+printf '%-11s | %-8s | %9s | %8s | %8s | %8s | %9s | %6s | %12s | %9s | %9s\n' \
+  concurrency workload "req/s" "p50 µs" "p90 µs" "p99 µs" "max µs" errors "srv CPU/req" "÷ health" "÷ h2load"
 for c in $concurrencies; do
   for w in $workloads; do
     k="$w,$c"
-    printf '%-11s | %-8s | %9.0f | %8.0f | %8.0f | %8.0f | %9.0f | %6s | %9.0f µs | %9.3f\n' \
+    printf '%-11s | %-8s | %9.0f | %8.0f | %8.0f | %8.0f | %9.0f | %6s | %9.0f µs | %9.3f | %s\n' \
       "$c" "$w" "${rps[$k]}" "${p50[$k]}" "${p90[$k]}" "${p99[$k]}" "${pmax[$k]}" \
-      "${errors[$k]}" "${cpu_us[$k]}" "$(calc "${rps[$k]} / ${rps[health,$c]}")"
+      "${errors[$k]}" "${cpu_us[$k]}" "$(calc "${rps[$k]} / ${rps[health,$c]}")" \
+      "$(ratio_h2 "${rps[$k]}" "$c")"
   done
   if [ -n "${rps[h2load,$c]:-}" ]; then
-    printf '%-11s | %-8s | %9.0f | %8s | %8s | %8s | %9s | %6s | %12s | %9.3f\n' \
+    printf '%-11s | %-8s | %9.0f | %8s | %8s | %8s | %9s | %6s | %12s | %9.3f | %9.3f\n' \
       "$c" "h2load" "${rps[h2load,$c]}" "${p50[h2load,$c]:-}" "" "" "" \
-      "${errors[h2load,$c]}" "" "$(calc "${rps[h2load,$c]} / ${rps[health,$c]}")"
+      "${errors[h2load,$c]}" "" "$(calc "${rps[h2load,$c]} / ${rps[health,$c]}")" 1
   fi
 done
-echo "(h2load: the health check from h2load instead of the generator, for comparison; its column p50 is its mean)"
+echo "(h2load: the health check from h2load (nghttp2) at the same concurrency; its p50 column is its mean."
+echo " ÷ health: rate over the generator's health check; ÷ h2load: over h2load's)"
 
 base_rps=$(field "$baseline" batches_per_s)
 printf '\nRocksDB-only %s\n' "$baseline"
@@ -269,7 +279,12 @@ echo
 echo "targets:"
 has_c() { [[ " $concurrencies " == *" $1 "* ]]; }
 if has_c 16; then
-  verdict "CheckText / health at concurrency 16" "$(printf '%.3f' "$(calc "${rps[check,16]} / ${rps[health,16]}")")" ge 0.3 ""
+  # Against the higher of the two health checks (h2load's, when it ran).
+  ceiling=${rps[health,16]}; by="the generator's"
+  if [ -n "${rps[h2load,16]:-}" ] && [ "$(calc "${rps[h2load,16]} > $ceiling")" -eq 1 ]; then
+    ceiling=${rps[h2load,16]}; by="h2load's"
+  fi
+  verdict "CheckText / health at concurrency 16" "$(printf '%.3f' "$(calc "${rps[check,16]} / $ceiling")")" ge 0.3 "(over $by health check)"
 fi
 if has_c 64; then
   verdict "CheckText p99 at concurrency 64" "$(printf '%.2f' "$(calc "${p99[check,64]} / 1000")")" le 5 ms
