@@ -108,6 +108,13 @@ class Checker {
   const TemporalTagger& tagger() const { return tagger_; }
 
  private:
+  // CheckFound with the text's words (SplitWords), which the caller may
+  // have split already for matching.
+  CheckResult CheckFoundWords(absl::string_view text, absl::CivilDay published,
+                              const std::vector<TimeExpression>& times,
+                              const std::vector<EventMention>& mentions,
+                              std::vector<Word> words) const;
+
   std::shared_ptr<const EventCatalog> catalog_;
   TemporalTagger tagger_;
 };
