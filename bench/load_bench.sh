@@ -60,6 +60,8 @@ while [ $# -gt 0 ]; do
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/process_stats.sh
+. "$root/bench/process_stats.sh"
 cd "$root"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 if [ "$do_build" -eq 1 ]; then
@@ -93,14 +95,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
-# CPU seconds (user + system) a process has used: unlike wall time, it
-# holds up when other work shares the cores.
-cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
-}
-# The value of key=... in a line of key=value pairs.
-field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 calc() { echo "$1" | bc -l; }
 
 start_server() {
