@@ -43,6 +43,8 @@ while [ $# -gt 0 ]; do
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/process_stats.sh
+. "$root/bench/process_stats.sh"
 cd "$root"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 if [ "$do_build" -eq 1 ]; then
@@ -74,13 +76,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 mib() { echo "$1 / 1024" | bc -l; }
-# CPU seconds (user + system) a process has used: unlike latency, it holds
-# up when other work shares the cores.
-cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
-}
 
 # Starts a server for count $1 on a fresh data directory with the bundled
 # events; sets server_pid[$1] and address[$1].
@@ -100,8 +96,6 @@ start_server() {
   done
   echo "the server did not start" >&2; cat "$log" >&2; exit 2
 }
-# The value of key=... in a line of the client's.
-field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 # Load: one server per count, each with its events, all kept running.
 for n in $counts; do

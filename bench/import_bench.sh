@@ -30,6 +30,8 @@ while [ $# -gt 0 ]; do
 done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/process_stats.sh
+. "$root/bench/process_stats.sh"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 server_bin="$build/server/factcheck-server"
 cli_bin="$build/client/factcheck"
@@ -72,12 +74,6 @@ start_server() {
 }
 stop_server() {
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-}
-status_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
-# CPU seconds (user + system) a process has used: a figure that, unlike
-# wall time, holds when other work shares the machine.
-cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
 rm -rf "$work/data"

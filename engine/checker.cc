@@ -283,10 +283,28 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
   if (text.empty()) return absl::InvalidArgumentError("text is empty");
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
 
+  // One split into words serves matching and checking.
+  std::vector<Word> words = SplitWords(text);
+  const std::vector<EventMention> mentions =
+      catalog_->FindMentionsInWords(words);
+  return CheckFoundWords(text, published, tagger_.Tag(text, published),
+                         mentions, std::move(words));
+}
+
+CheckResult Checker::CheckFound(
+    absl::string_view text, absl::CivilDay published,
+    const std::vector<TimeExpression>& times,
+    const std::vector<EventMention>& mentions) const {
+  return CheckFoundWords(text, published, times, mentions, SplitWords(text));
+}
+
+CheckResult Checker::CheckFoundWords(absl::string_view text,
+                                     absl::CivilDay published,
+                                     const std::vector<TimeExpression>& times,
+                                     const std::vector<EventMention>& mentions,
+                                     std::vector<Word> words) const {
   CheckResult result;
   TextLocator locator(text);
-  const std::vector<TimeExpression> times = tagger_.Tag(text, published);
-  const std::vector<EventMention> mentions = catalog_->FindMentions(text);
   const std::vector<SentenceBounds> sentences = SplitSentences(text);
 
   result.time_expressions.reserve(times.size());
@@ -392,7 +410,7 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
   doc.times = &times;
   doc.mentions = &mentions;
   doc.sentences = &sentences;
-  doc.words = SplitWords(text);
+  doc.words = std::move(words);
   const int published_day = FirstDay(DayDate(published));
 
   std::vector<ClaimNote> notes;

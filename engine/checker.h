@@ -94,9 +94,27 @@ class Checker {
   absl::StatusOr<CheckResult> Check(absl::string_view text,
                                     absl::CivilDay published) const;
 
+  // Check without its first two stages, for callers that time the stages
+  // apart (bench/engine_benchmark.cc): Check(text, published) validates
+  // the text, tags it (tagger().Tag), finds the event mentions
+  // (catalog().FindMentions) and then does this, which pairs dates with
+  // events and checks the claims. `text` must be non-empty, valid UTF-8;
+  // `times` and `mentions` must be what those two calls return for it.
+  CheckResult CheckFound(absl::string_view text, absl::CivilDay published,
+                         const std::vector<TimeExpression>& times,
+                         const std::vector<EventMention>& mentions) const;
+
   const EventCatalog& catalog() const { return *catalog_; }
+  const TemporalTagger& tagger() const { return tagger_; }
 
  private:
+  // CheckFound with the text's words (SplitWords), which the caller may
+  // have split already for matching.
+  CheckResult CheckFoundWords(absl::string_view text, absl::CivilDay published,
+                              const std::vector<TimeExpression>& times,
+                              const std::vector<EventMention>& mentions,
+                              std::vector<Word> words) const;
+
   std::shared_ptr<const EventCatalog> catalog_;
   TemporalTagger tagger_;
 };

@@ -164,8 +164,12 @@ std::uint32_t EventCatalog::TokenId(absl::string_view normalised) const {
 
 std::vector<EventMention> EventCatalog::FindMentions(
     absl::string_view text) const {
+  return FindMentionsInWords(SplitWords(text));
+}
+
+std::vector<EventMention> EventCatalog::FindMentionsInWords(
+    const std::vector<Word>& words) const {
   std::vector<EventMention> mentions;
-  const std::vector<Word> words = SplitWords(text);
   std::vector<std::uint32_t> ids(words.size());
   for (std::size_t k = 0; k < words.size(); ++k)
     ids[k] = TokenId(words[k].norm);

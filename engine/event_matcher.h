@@ -15,6 +15,8 @@
 
 namespace factcheck {
 
+struct Word;  // engine/words.h
+
 // One place where the text names a reference event.
 struct EventMention {
   // Byte offsets of the words that name the event, half-open. For a member
@@ -71,6 +73,11 @@ class EventCatalog {
 
   // Mentions in `text`, in text order, not overlapping.
   std::vector<EventMention> FindMentions(absl::string_view text) const;
+  // The same for the words of a text as SplitWords (engine/words.h) gives
+  // them, for the Checker, which needs the words too and so splits the text
+  // once for both.
+  std::vector<EventMention> FindMentionsInWords(
+      const std::vector<Word>& words) const;
 
   // Events whose title or an alias shares words with `query`, best first:
   // more of the query's words, then names with no other words, then

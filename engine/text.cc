@@ -1,5 +1,6 @@
 #include "engine/text.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -63,11 +64,16 @@ absl::Status ValidateUtf8(absl::string_view text, absl::string_view what) {
   return absl::OkStatus();
 }
 
-TextLocator::Position TextLocator::Advance(Position from,
-                                           std::size_t to) const {
-  if (to < from.byte) from = Position();
+TextLocator::Position TextLocator::Advance(Position from, std::size_t to) {
   if (to > text_.size()) to = text_.size();
+  // Start from the nearest mark at or before `to` when it is behind `from`
+  // or ahead of it: the stretch between was walked before.
+  const Position& mark = marks_[std::min(to / kMarkStride, marks_.size() - 1)];
+  if (to < from.byte || mark.byte > from.byte) from = mark;
   while (from.byte < to) {
+    // Every walk starts at a mark or at a position walked to, so the
+    // multiples below the farthest position reached are all marked.
+    if (from.byte == marks_.size() * kMarkStride) marks_.push_back(from);
     const unsigned char c = static_cast<unsigned char>(text_[from.byte]);
     ++from.byte;
     if (c == '\n') {

@@ -31,10 +31,13 @@ struct TextSpan {
 
 // Converts byte offsets of one valid UTF-8 text to TextSpans. Conversions
 // at increasing offsets cost time linear in the distance moved, so a whole
-// document's spans cost one pass over the text.
+// document's spans cost one pass over the text. Positions are remembered
+// every kMarkStride bytes as they are passed, so converting an offset in a
+// stretch already walked (behind the last one, or the end of a long span
+// converted before) walks at most kMarkStride bytes.
 class TextLocator {
  public:
-  explicit TextLocator(absl::string_view text) : text_(text) {}
+  explicit TextLocator(absl::string_view text) : text_(text), marks_(1) {}
 
   TextSpan Locate(std::size_t begin, std::size_t end);
 
@@ -45,12 +48,18 @@ class TextLocator {
     std::size_t line = 1;
     std::size_t column = 1;
   };
-  // Moves `from` forward to byte offset `to` (or from the start when `to`
-  // lies behind it).
-  Position Advance(Position from, std::size_t to) const;
+  // Positions are remembered at every multiple of this many bytes.
+  static constexpr std::size_t kMarkStride = 64;
+
+  // The position at byte offset `to`, walked from `from` or from the
+  // nearest mark before `to`, whichever is closer.
+  Position Advance(Position from, std::size_t to);
 
   absl::string_view text_;
   Position last_;
+  // marks_[k] is the position at byte k * kMarkStride, for every multiple
+  // reached so far.
+  std::vector<Position> marks_;
 };
 
 // A sentence as a byte range of the text, trimmed of surrounding space.

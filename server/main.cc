@@ -15,12 +15,14 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/mutex.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/fact_check_service.h"
 #include "server/grpc_admin_service.h"
 #include "server/grpc_service.h"
+#include "server/request_parser.h"
 #include "server/security_flags.h"
 #include "storage/store.h"
 
@@ -160,5 +162,11 @@ int main(int argc, char** argv) {
       "factcheck-server --listen=HOST:PORT --data_dir=DIR "
       "[--reference_file=data/events.jsonl]");
   absl::ParseCommandLine(argc, argv);
+  // Abseil's Mutex deadlock detector (on in Debian's build) records every
+  // lock acquisition, gRPC's own included, in a process-wide graph under a
+  // global lock: a cost on every request and a point of contention between
+  // threads, for a debugging aid. Tests, which do not start here, keep it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  factcheck::DropProtobufUtf8ParseErrors();
   return Run();
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/text.h"
 #include "google/protobuf/descriptor.h"
@@ -46,7 +47,28 @@ absl::Status FindInvalidString(const std::string& bytes,
   return absl::OkStatus();
 }
 
+google::protobuf::LogHandler* previous_log_handler = nullptr;
+
+void LogUnlessUtf8ParseError(google::protobuf::LogLevel level,
+                             const char* filename, int line,
+                             const std::string& message) {
+  // Protobuf 3.21's wording (wire_format_lite.cc).
+  if (absl::StrContains(message, "contains invalid UTF-8 data")) return;
+  if (previous_log_handler != nullptr) {
+    previous_log_handler(level, filename, line, message);
+  }
+}
+
 }  // namespace
+
+void DropProtobufUtf8ParseErrors() {
+  static const bool installed = [] {
+    previous_log_handler =
+        google::protobuf::SetLogHandler(&LogUnlessUtf8ParseError);
+    return true;
+  }();
+  (void)installed;
+}
 
 absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
                           google::protobuf::Message* message) {
@@ -58,12 +80,10 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
   for (const grpc::Slice& s : slices) {
     bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   }
-  {
-    // Protobuf logs each bad string it meets; the caller gets a better
-    // message than the log would, so the log is silenced.
-    google::protobuf::LogSilencer silence;
-    if (message->ParseFromString(bytes)) return absl::OkStatus();
-  }
+  // Protobuf logs each bad string it meets (unless
+  // DropProtobufUtf8ParseErrors was called); the caller gets a better
+  // message than the log would.
+  if (message->ParseFromString(bytes)) return absl::OkStatus();
   // The slow path, only for bad requests: find out what was wrong.
   if (absl::Status s = FindInvalidString(bytes, message->GetDescriptor(), "");
       !s.ok())

@@ -28,30 +28,19 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
-#include "rocksdb/cache.h"
 #include "rocksdb/convenience.h"
 #include "rocksdb/db.h"
-#include "rocksdb/filter_policy.h"
 #include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
 #include "rocksdb/snapshot.h"
-#include "rocksdb/table.h"
 #include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
 #include "storage/keys.h"
+#include "storage/rocksdb_options.h"
 #include "storage/store.h"
 
 namespace factcheck {
 namespace {
-
-// Bits per key of the bloom filters: RocksDB's recommended default, about a
-// 1% false-positive rate for 10 bits of memory per key.
-constexpr double kBloomBitsPerKey = 10;
-
-// RocksDB writes an informational LOG file into the data directory and
-// rolls it on every open; keep only a few so a long-lived directory does not
-// fill up with old ones.
-constexpr size_t kKeepInfoLogFiles = 5;
 
 absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   if (status.ok()) return absl::OkStatus();
@@ -148,49 +137,6 @@ std::string ComparableBytes(v1::Source source) {
   return source.SerializeAsString();
 }
 
-// Compression for every column family. LZ4 is cheap enough for the upper
-// levels, which are rewritten often by compaction; ZSTD compresses article
-// text noticeably better and is worth its CPU on the bottommost level, which
-// holds most of the data and is rewritten least. RocksDB is built with
-// whichever libraries the platform had, so take what is supported and fall
-// back to no compression rather than fail to open.
-void ChooseCompression(rocksdb::ColumnFamilyOptions* options) {
-  const std::vector<rocksdb::CompressionType> supported =
-      rocksdb::GetSupportedCompressions();
-  auto has = [&](rocksdb::CompressionType type) {
-    return std::find(supported.begin(), supported.end(), type) !=
-           supported.end();
-  };
-  if (has(rocksdb::kLZ4Compression)) {
-    options->compression = rocksdb::kLZ4Compression;
-  } else if (has(rocksdb::kZSTD)) {
-    options->compression = rocksdb::kZSTD;
-  } else {
-    options->compression = rocksdb::kNoCompression;
-  }
-  if (has(rocksdb::kZSTD)) options->bottommost_compression = rocksdb::kZSTD;
-}
-
-// `point_lookups`: the family is read mostly with Get (sources, events,
-// meta), so a bloom filter lets a Get for an absent key (every first ingest
-// of a URL, every CreateEvent) skip reading data blocks from disk. The claim
-// families are read by prefix iteration, which whole-key bloom filters do
-// not help, so they go without and save the memory.
-rocksdb::ColumnFamilyOptions FamilyOptions(
-    const std::shared_ptr<rocksdb::Cache>& block_cache, bool point_lookups) {
-  rocksdb::ColumnFamilyOptions options;
-  rocksdb::BlockBasedTableOptions table;
-  // One LRU cache shared by all families, so the configured memory bound
-  // holds for the whole store and hot families take what they need.
-  table.block_cache = block_cache;
-  if (point_lookups) {
-    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
-  }
-  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  ChooseCompression(&options);
-  return options;
-}
-
 // A stored claim and its key, as read back for replacement or comparison.
 struct StoredClaim {
   std::string key;
@@ -241,7 +187,7 @@ class RocksDbStore final : public Store {
   absl::Status Checkpoint(const std::string& dir) override;
 
  private:
-  RocksDbStore(std::string path, const StoreOptions& options,
+  RocksDbStore(std::string path, const RocksDbConfig& config,
                std::unique_ptr<rocksdb::DB> db,
                std::vector<rocksdb::ColumnFamilyHandle*> handles);
 
@@ -294,9 +240,7 @@ class RocksDbStore final : public Store {
   rocksdb::ColumnFamilyHandle* events_;
   rocksdb::ColumnFamilyHandle* claims_by_event_;
   rocksdb::ColumnFamilyHandle* import_staging_;
-  // Staged events are written without the write-ahead log: a crash before
-  // the commit drops them anyway, and CommitImport flushes them to table
-  // files before it writes the commit marker.
+  // Without the write-ahead log (see rocksdb_options.cc).
   rocksdb::WriteOptions staging_write_options_;
 
   // Serialises writers. RocksDB makes each batch atomic, but PutSource,
@@ -313,61 +257,33 @@ class RocksDbStore final : public Store {
 
 absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
     const std::string& path, const StoreOptions& options) {
-  rocksdb::DBOptions db_options;
-  // A new deployment starts from an empty directory; a new build may add
-  // column families to an existing one.
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
-  db_options.keep_log_file_num = kKeepInfoLogFiles;
-
-  const std::shared_ptr<rocksdb::Cache> block_cache =
-      rocksdb::NewLRUCache(options.block_cache_bytes);
-
-  // Our families, in the order the handles are picked out below.
-  std::vector<std::string> names = {rocksdb::kDefaultColumnFamilyName,
-                                    keys::kSourcesFamily,
-                                    keys::kClaimsFamily,
-                                    keys::kEventsFamily,
-                                    keys::kClaimsByEventFamily,
-                                    keys::kImportStagingFamily};
-  // Staging is read with Get to find an id given twice in one import.
-  const std::vector<bool> point_lookups = {true, true,  false,
-                                           true, false, true};
+  RocksDbConfig config = MakeRocksDbConfig(options);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = config.families;
   // RocksDB refuses to open a database without naming all of its families.
   // A directory written by a newer schema may have more; open them too, so
   // that the schema check below can give its clear message. A new directory
   // has none and the listing fails, which is fine.
   std::vector<std::string> existing;
-  rocksdb::DB::ListColumnFamilies(db_options, path, &existing)
+  rocksdb::DB::ListColumnFamilies(config.db, path, &existing)
       .PermitUncheckedError();
   for (const std::string& name : existing) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) {
-      names.push_back(name);
+    if (std::none_of(descriptors.begin(), descriptors.end(),
+                     [&](const rocksdb::ColumnFamilyDescriptor& d) {
+                       return d.name == name;
+                     })) {
+      descriptors.emplace_back(name, config.unknown_family);
     }
   }
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (size_t i = 0; i < names.size(); ++i) {
-    const bool point = i < point_lookups.size() && point_lookups[i];
-    descriptors.emplace_back(names[i], FamilyOptions(block_cache, point));
-  }
-  // Staged events live for one import and are dropped by range: compacting
-  // them would be wasted work on the cores the import needs, and the usual
-  // stall on many level-0 files would only slow a large import down. A
-  // leftover range is dropped at the next open.
-  rocksdb::ColumnFamilyOptions& staging = descriptors[5].options;
-  staging.disable_auto_compactions = true;
-  staging.level0_slowdown_writes_trigger = 1 << 20;
-  staging.level0_stop_writes_trigger = 1 << 20;
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
   const rocksdb::Status opened =
-      rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw_db);
+      rocksdb::DB::Open(config.db, path, descriptors, &handles, &raw_db);
   if (!opened.ok()) {
     return FromRocks(opened, absl::StrCat("cannot open data directory ", path));
   }
   std::unique_ptr<RocksDbStore> store = absl::WrapUnique(new RocksDbStore(
-      path, options, std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
+      path, config, std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
   if (absl::Status status = store->CheckSchemaVersion(); !status.ok()) {
     return status;
   }
@@ -377,24 +293,20 @@ absl::StatusOr<std::unique_ptr<Store>> RocksDbStore::Open(
   return store;
 }
 
-RocksDbStore::RocksDbStore(std::string path, const StoreOptions& options,
+RocksDbStore::RocksDbStore(std::string path, const RocksDbConfig& config,
                            std::unique_ptr<rocksdb::DB> db,
                            std::vector<rocksdb::ColumnFamilyHandle*> handles)
     : path_(std::move(path)),
+      write_options_(config.write),
       db_(std::move(db)),
       handles_(std::move(handles)),
-      meta_(handles_[0]),
-      sources_(handles_[1]),
-      claims_(handles_[2]),
-      events_(handles_[3]),
-      claims_by_event_(handles_[4]),
-      import_staging_(handles_[5]) {
-  // With sync off, an acknowledged write is in the OS page cache and
-  // survives a crash of this process but not of the machine; with it on,
-  // every write waits for fsync of the write-ahead log.
-  write_options_.sync = options.sync;
-  staging_write_options_.disableWAL = true;
-}
+      meta_(handles_[kMetaFamily]),
+      sources_(handles_[kSourcesFamilyIndex]),
+      claims_(handles_[kClaimsFamilyIndex]),
+      events_(handles_[kEventsFamilyIndex]),
+      claims_by_event_(handles_[kClaimsByEventFamilyIndex]),
+      import_staging_(handles_[kImportStagingFamilyIndex]),
+      staging_write_options_(config.staging_write) {}
 
 RocksDbStore::~RocksDbStore() {
   for (rocksdb::ColumnFamilyHandle* handle : handles_) {

@@ -47,6 +47,61 @@ TEST(TextLocatorTest, CountsUtf16UnitsLinesAndColumns) {
   EXPECT_EQ(a.column, 1u);
 }
 
+// Where byte `offset` of `text` is, counted from the start one byte at a
+// time: the answer a locator must give however it got there.
+TextSpan CountFromStart(const std::string& text, std::size_t offset) {
+  TextSpan at;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    at.utf16_begin += c >= 0xF0 ? 2 : 1;
+    if (c == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  at.begin = offset;
+  return at;
+}
+
+TEST(TextLocatorTest, GivesTheSamePositionsInAnyOrderOfOffsets) {
+  // Longer than many of the locator's remembered stretches, with 2- and
+  // 4-byte characters and line breaks throughout.
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "aé😀b\ncd ";
+  std::vector<std::size_t> starts;  // Offsets that start a character.
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() ||
+        (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      starts.push_back(i);
+  }
+  // Forward, far back, long spans whose ends lie ahead of the next begin,
+  // small steps back: every way a document's spans are asked for.
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t k = 0; k + 40 < starts.size(); k += 37) {
+    spans.push_back({starts[k], starts[k + 40]});
+  }
+  for (std::size_t k = starts.size() - 1; k >= 5; k -= 53) {
+    spans.push_back({starts[k - 5], starts[k]});
+  }
+  spans.push_back({starts[1], starts.back()});
+  spans.push_back({starts[starts.size() / 2], starts[starts.size() / 2 + 1]});
+  TextLocator locator(text);
+  for (const auto& [begin, end] : spans) {
+    const TextSpan got = locator.Locate(begin, end);
+    const TextSpan b = CountFromStart(text, begin);
+    const TextSpan e = CountFromStart(text, end);
+    EXPECT_EQ(got.begin, begin);
+    EXPECT_EQ(got.end, end);
+    EXPECT_EQ(got.utf16_begin, b.utf16_begin) << "at byte " << begin;
+    EXPECT_EQ(got.utf16_end, e.utf16_begin) << "at byte " << end;
+    EXPECT_EQ(got.line, b.line) << "at byte " << begin;
+    EXPECT_EQ(got.column, b.column) << "at byte " << begin;
+  }
+}
+
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<std::string> out;
   for (const SentenceBounds& s : SplitSentences(text))
