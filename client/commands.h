@@ -131,6 +131,12 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
 int BackupDatabase(Connection& connection, const OutputOptions& output,
                    absl::string_view directory);
 
+// `health`: asks the standard gRPC health service whether the server is
+// serving (it is not while it loads reference data or drains). Prints
+// SERVING, NOT_SERVING or UNKNOWN; exits 0 only for SERVING, 1 otherwise,
+// and 2 when the server cannot be reached. Needs no token.
+int Health(Connection& connection, const OutputOptions& output);
+
 // The resource name for `id` in `collection` ("sources"): `id` itself if it
 // already starts with "COLLECTION/", else "COLLECTION/ID".
 std::string ResourceName(absl::string_view collection, absl::string_view id);

@@ -16,6 +16,7 @@ Connection::Connection(std::string server, absl::Duration timeout,
     : Connection(std::move(server), timeout, v1::FactCheck::NewStub(channel),
                  v1::Admin::NewStub(channel)) {
   token_ = std::move(token);
+  channel_ = std::move(channel);
 }
 
 Connection::Connection(std::string server, absl::Duration timeout,

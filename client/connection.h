@@ -39,6 +39,9 @@ class Connection {
   // The Admin service, on the same channel.
   v1::Admin::StubInterface& admin_stub() { return *admin_stub_; }
   const std::string& server() const { return server_; }
+  // The channel itself, for services without generated stubs here (the
+  // gRPC health service); null for a Connection made from stubs.
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
 
   // A context for one call, with its deadline set `timeout` from now.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
@@ -52,14 +55,12 @@ class Connection {
   int ReportFailure(absl::string_view method, const grpc::Status& status) const;
 
  private:
-  Connection(std::string server, absl::Duration timeout,
-             std::shared_ptr<grpc::Channel> channel);
-
   std::string server_;
   absl::Duration timeout_;
   std::unique_ptr<v1::FactCheck::StubInterface> stub_;
   std::unique_ptr<v1::Admin::StubInterface> admin_stub_;
   std::string token_;
+  std::shared_ptr<grpc::Channel> channel_;
 };
 
 // The canonical name of a gRPC status code ("INVALID_ARGUMENT").

@@ -8,6 +8,8 @@ namespace factcheck::client {
 inline constexpr int kExitOk = 0;
 // The texts were read and checked, and something in them is contradicted.
 inline constexpr int kExitContradicted = 1;
+// `health`: the server answers but is not serving (loading or draining).
+inline constexpr int kExitNotServing = 1;
 // Nothing trustworthy to report: a usage error, an unreadable file, an
 // unreachable server or a failed RPC.
 inline constexpr int kExitFailure = 2;

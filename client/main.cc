@@ -94,6 +94,8 @@ commands:
                                               plain, .gz or .bz2
   timex FILE|- [--dct=YYYY-MM-DD] [--timeml]  time expressions, tagged here
                                               without a server
+  health                                      SERVING (exit 0), NOT_SERVING
+                                              or UNKNOWN (exit 1); no token
   admin backup DIR                            the server writes a copy of its
                                               database into DIR, a new
                                               directory given by its absolute
@@ -280,6 +282,14 @@ const std::vector<Command>& Commands() {
        1,
        [](Connection& c, const OutputOptions& o, const Operands& dirs) {
          return BackupDatabase(c, o, dirs[0]);
+       }},
+      {"health",
+       "health",
+       {},
+       0,
+       0,
+       [](Connection& c, const OutputOptions& o, const Operands&) {
+         return Health(c, o);
        }},
       {"timex",
        "timex FILE|- [--dct=YYYY-MM-DD] [--json|--timeml]",

@@ -98,6 +98,23 @@ TEST_F(CliTest, SeedArticleContradictsOnlyTheInvasionDate) {
   EXPECT_EQ(seventeenth->reference_date().value(), "2023-11-22");
 }
 
+TEST_F(CliTest, HealthSaysServingAndExitsZero) {
+  const CommandResult run = Cli({"health"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "SERVING\n");
+  const CommandResult json = Cli({"health", "--json"});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out, "{\"status\":\"SERVING\"}\n");
+  const std::string address = server().address();
+  StopServer();
+  const CommandResult down =
+      RunCommand({FACTCHECK_CLI_BINARY, "--server=" + address, "health"});
+  EXPECT_EQ(down.exit_code, 2);
+  EXPECT_NE(down.err.find("cannot reach the factcheck server"),
+            std::string::npos)
+      << down.err;
+}
+
 TEST_F(CliTest, CorrectedSeedArticleExitsZero) {
   const std::string corrected = absl::StrReplaceAll(
       ReadFileOrDie(SeedFile()), {{"February 2024", "February 2022"}});
