@@ -371,7 +371,7 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
           return true;
         }
       }
-      for (const Word& w : SplitWords(text.substr(lo, hi - lo))) {
+      for (const Word& w : WordsIn(words, lo, hi)) {
         if (IsReportingVerb(w.norm)) return true;
       }
       return false;
@@ -425,8 +425,7 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
     f.span = locator.Locate(t.begin, t.end);
     f.claimed_text = t.text;
     // A day's part ("Tuesday evening") claims its day.
-    f.claimed_value =
-        t.type == TimexType::kTime ? t.date->ToTimex() : t.value;
+    f.claimed_value = t.type == TimexType::kTime ? t.date->ToTimex() : t.value;
     f.sentence_span = locator.Locate(p.sentence->begin, p.sentence->end);
     f.sentence = std::string(
         text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin));
@@ -473,7 +472,9 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
     // says: the article cannot report what had not happened yet.
     const bool after_publication =
         claimed.year_known && FirstDay(claimed) > published_day &&
-        (role == ClaimRole::kStart || ReadsAsPast(f.sentence));
+        (role == ClaimRole::kStart ||
+         ReadsAsPast(text,
+                     WordsIn(doc.words, p.sentence->begin, p.sentence->end)));
     if (!c.reference.has_value()) {
       f.explanation =
           absl::StrCat("The reference has no date to check for ", subject, ".");

@@ -318,8 +318,9 @@ const EventMention* MentionNear(const DocumentContext& doc, std::size_t from,
   return best;
 }
 
-bool SentenceHas(absl::string_view sentence, const WordSet& cues) {
-  for (const Word& w : SplitWords(sentence)) {
+bool SentenceHas(const DocumentContext& doc, const SentenceBounds& s,
+                 const WordSet& cues) {
+  for (const Word& w : WordsIn(doc.words, s.begin, s.end)) {
     if (cues.contains(w.norm)) return true;
   }
   return false;
@@ -474,8 +475,7 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
                       std::min<std::size_t>(s->end, words[limit].end + 1),
                       false);
       if (m != nullptr && WordAt(words, m->begin) > next + 3) m = nullptr;
-    } else if (before == "for" &&
-               SentenceHas(Slice(doc.text, s->begin, s->end), *kLasting)) {
+    } else if (before == "for" && SentenceHas(doc, *s, *kLasting)) {
       // "The war has raged for two years": the lasting event the sentence
       // names before the duration.
       m = MentionNear(doc, d.begin, s->begin, d.begin, true);
@@ -554,19 +554,18 @@ PartialDate Truncate(PartialDate d, Granularity g) {
   return d;
 }
 
-bool ReadsAsPast(absl::string_view sentence) {
+bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words) {
   // Words in "-ed" that are mostly adjectives in news copy.
   static const auto* const kNotPast =
       new WordSet{"based",   "armed",   "united",   "limited",   "advanced",
                   "related", "allied",  "occupied", "embattled", "besieged",
                   "alleged", "planned", "expected"};
   bool past = false;
-  for (const Word& w : SplitWords(sentence)) {
+  for (const Word& w : words) {
     if (FutureCues().contains(w.norm)) return false;
     if (PastCues().contains(w.norm) ||
         (w.norm.size() >= 5 && absl::EndsWith(w.norm, "ed") &&
-         absl::ascii_islower(sentence[w.begin]) &&
-         !kNotPast->contains(w.norm))) {
+         absl::ascii_islower(text[w.begin]) && !kNotPast->contains(w.norm))) {
       past = true;
     }
   }
@@ -631,7 +630,6 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
   for (const TimeExpression& d : *doc.times) {
     const SentenceBounds* s = SentenceAt(doc, d.begin);
     if (s == nullptr) continue;
-    const absl::string_view sentence = Slice(doc.text, s->begin, s->end);
     const std::size_t next = WordAt(words, d.end);
     const std::vector<Word> own = SplitWords(d.text);
     // "the following day", "the next week", "the previous day": one unit
@@ -715,7 +713,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
         }
       }
       if (!anchor.has_value()) {
-        if (ReadsAsPast(sentence) || !SentenceHas(sentence, PresentCues())) {
+        if (ReadsAsPast(doc.text, WordsIn(doc.words, s->begin, s->end)) ||
+            !SentenceHas(doc, *s, PresentCues())) {
           continue;
         }
         anchor = DayDate(doc.published);
@@ -812,7 +811,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const bool ended = note_index >= 0
                            ? notes[note_index].role == ClaimRole::kEnd
-                           : SentenceHas(sentence, EndCues());
+                           : SentenceHas(doc, *s, EndCues());
     const std::optional<PartialDate> event_date = ended ? EndOf(e) : StartOf(e);
     if (!event_date.has_value()) continue;
     double days =

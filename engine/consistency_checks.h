@@ -92,9 +92,10 @@ PartialDate DayDate(absl::CivilDay day);
 // `d` at granularity `g` or coarser.
 PartialDate Truncate(PartialDate d, Granularity g);
 
-// True when the words of `sentence` read as a report of the past: a past
-// verb and no future cue ("will", "upcoming", "is due to").
-bool ReadsAsPast(absl::string_view sentence);
+// True when `words` (a sentence's words of `text`, see WordsIn) read as a
+// report of the past: a past verb and no future cue ("will", "upcoming",
+// "is due to").
+bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words);
 
 }  // namespace factcheck
 

@@ -213,4 +213,16 @@ int OrdinalBefore(const std::vector<Word>& words, std::size_t at,
   return unit;
 }
 
+absl::Span<const Word> WordsIn(absl::Span<const Word> words, std::size_t begin,
+                               std::size_t end) {
+  const auto starts_before = [](const Word& w, std::size_t pos) {
+    return w.begin < pos;
+  };
+  const auto first =
+      std::lower_bound(words.begin(), words.end(), begin, starts_before);
+  const auto last = std::lower_bound(first, words.end(), end, starts_before);
+  return words.subspan(static_cast<std::size_t>(first - words.begin()),
+                       static_cast<std::size_t>(last - first));
+}
+
 }  // namespace factcheck

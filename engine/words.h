@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace factcheck {
 
@@ -24,6 +25,12 @@ struct Word {
 // letter). Hyphens, dashes, apostrophes and all punctuation separate words.
 // Invalid UTF-8 bytes separate words too.
 std::vector<Word> SplitWords(absl::string_view text);
+
+// The words of `words` (in text order, as SplitWords gives them) that start
+// within [begin, end): a sentence's or a gap's words, without splitting the
+// text again.
+absl::Span<const Word> WordsIn(absl::Span<const Word> words, std::size_t begin,
+                               std::size_t end);
 
 // The ordinal that ends just before words[at] ("19th", "nineteenth",
 // "twenty-first"), or 0. Sets `*word_count` to the words it spans.
