@@ -19,7 +19,8 @@ COPY --from=build /src/build/server/factcheck-server /src/build/client/factcheck
 COPY data/events.jsonl /usr/share/factcheck/events.jsonl
 USER factcheck
 VOLUME /var/lib/factcheck
-EXPOSE 50051
+EXPOSE 50051 9090
 ENTRYPOINT ["factcheck-server", "--listen=0.0.0.0:50051", \
+            "--metrics_listen=0.0.0.0:9090", \
             "--data_dir=/var/lib/factcheck", \
             "--reference_file=/usr/share/factcheck/events.jsonl"]
