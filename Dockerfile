@@ -19,12 +19,13 @@ COPY --from=build /src/build/server/factcheck-server /src/build/client/factcheck
 COPY data/events.jsonl /usr/share/factcheck/events.jsonl
 USER factcheck
 VOLUME /var/lib/factcheck
-EXPOSE 50051
+EXPOSE 50051 9090
 # No TLS, tokens or reference data by default: the server then refuses a
 # non-loopback address, so a container must be given --tls_cert,
 # --tls_key and --tokens_file (docker-compose.yml does), or, for a trial
 # only, --allow_unauthenticated_remote. The bundled events are at
 # /usr/share/factcheck/events.jsonl, for --reference_file or the compose
-# file's seed service.
+# file's seed service. Metrics: http://HOST:9090/metrics.
 ENTRYPOINT ["factcheck-server", "--listen=0.0.0.0:50051", \
+            "--metrics_listen=0.0.0.0:9090", \
             "--data_dir=/var/lib/factcheck"]

@@ -84,12 +84,12 @@ start_server() {
   local n="$1" log="$work/server-$1.log" a=""
   rm -rf "$work/data-$n"
   : >"$log"
-  "$server_bin" --listen=127.0.0.1:0 --data_dir="$work/data-$n" \
+  "$server_bin" --listen=127.0.0.1:0 --metrics_listen= --data_dir="$work/data-$n" \
     --reference_file="$root/data/events.jsonl" \
     --max_import_bytes=$((1 << 40)) >"$log" 2>&1 &
   server_pid[$n]=$!
   for _ in $(seq 1 300); do
-    a=$(grep -o '127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
+    a=$(grep -o 'listening on 127\.0\.0\.1:[0-9]*' "$log" | head -1 | sed 's/^listening on //' || true)
     if [ -n "$a" ]; then address[$n]=$a; return 0; fi
     kill -0 "${server_pid[$n]}" 2>/dev/null || { cat "$log" >&2; exit 2; }
     sleep 0.1

@@ -61,11 +61,11 @@ start_server() {
   # Emptied here, not by the child's redirection, which may come after the
   # first look below and leave a previous run's address to be read.
   : >"$log"
-  "$server_bin" --listen=127.0.0.1:0 --data_dir="$work/data" \
+  "$server_bin" --listen=127.0.0.1:0 --metrics_listen= --data_dir="$work/data" \
     --max_import_bytes=$((1 << 40)) >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
-    address=$(grep -o '127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
+    address=$(grep -o 'listening on 127\.0\.0\.1:[0-9]*' "$log" | head -1 | sed 's/^listening on //' || true)
     [ -n "$address" ] && return 0
     kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.1

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/time/clock.h"
 #include "server/grpc_service.h"
 
 namespace factcheck {
@@ -37,23 +38,38 @@ grpc::Status CallAuthorizer::Process(const InputMetadata& auth_metadata,
                                      grpc::AuthContext*,
                                      OutputMetadata* consumed_auth_metadata,
                                      OutputMetadata*) {
+  const absl::Time start = absl::Now();
   absl::string_view method;
+  absl::string_view request_id;
   std::optional<absl::string_view> authorization;
+  bool repeated = false;
   for (const auto& [key, value] : auth_metadata) {
     const absl::string_view name(key.data(), key.size());
     if (name == ":path") {
       method = absl::string_view(value.data(), value.size());
+    } else if (name == "x-request-id") {
+      request_id = absl::string_view(value.data(), value.size());
     } else if (name == "authorization") {
       if (authorization.has_value()) {
-        return ToGrpcStatus(absl::UnauthenticatedError(
-            "the call carries more than one authorization metadata"));
+        repeated = true;  // Read on, for the method and the request id.
+        continue;
       }
       authorization = absl::string_view(value.data(), value.size());
       consumed_auth_metadata->insert(
           {std::string(name), std::string(*authorization)});
     }
   }
-  return ToGrpcStatus(Check(method, authorization));
+  const absl::Status status =
+      repeated ? absl::UnauthenticatedError(
+                     "the call carries more than one authorization metadata")
+               : Check(method, authorization);
+  if (!status.ok() && on_refused_) {
+    on_refused_({.method = method,
+                 .status = status,
+                 .request_id = request_id,
+                 .latency = absl::Now() - start});
+  }
+  return ToGrpcStatus(status);
 }
 
 }  // namespace factcheck

@@ -14,18 +14,38 @@
 #ifndef FACTCHECK_SERVER_CALL_AUTHORIZER_H_
 #define FACTCHECK_SERVER_CALL_AUTHORIZER_H_
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "grpcpp/security/auth_metadata_processor.h"
 #include "server/token_table.h"
 
 namespace factcheck {
 
+// A call the authorizer refused. Such a call never reaches a handler nor a
+// server interceptor, so this is the only place that can tell the request
+// log and the metrics about it.
+struct RefusedCall {
+  absl::string_view method = {};
+  absl::Status status = {};
+  // The call's x-request-id metadata; empty when it had none.
+  absl::string_view request_id = {};
+  // The time the decision took.
+  absl::Duration latency = {};
+};
+
 class CallAuthorizer final : public grpc::AuthMetadataProcessor {
  public:
-  explicit CallAuthorizer(TokenTable tokens) : tokens_(std::move(tokens)) {}
+  // `on_refused`, when set, is called (on gRPC's thread, so it must not
+  // block) for each call Process refuses.
+  explicit CallAuthorizer(
+      TokenTable tokens,
+      std::function<void(const RefusedCall&)> on_refused = nullptr)
+      : tokens_(std::move(tokens)), on_refused_(std::move(on_refused)) {}
 
   // Decides a call to `method` that carried `authorization` metadata (or
   // none): OK; UNAUTHENTICATED without a token, with metadata that is not
@@ -47,6 +67,7 @@ class CallAuthorizer final : public grpc::AuthMetadataProcessor {
 
  private:
   TokenTable tokens_;
+  std::function<void(const RefusedCall&)> on_refused_;
 };
 
 }  // namespace factcheck

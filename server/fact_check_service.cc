@@ -217,6 +217,24 @@ absl::StatusOr<std::int64_t> DirectoryBytes(const std::string& dir) {
   return total;
 }
 
+CheckCounts CountVerdicts(const CheckResult& result) {
+  CheckCounts counts;
+  for (const Finding& f : result.findings) {
+    switch (f.verdict) {
+      case Verdict::kSupported:
+        ++counts.supported;
+        break;
+      case Verdict::kContradicted:
+        ++counts.contradicted;
+        break;
+      case Verdict::kUnverifiable:
+        ++counts.unverifiable;
+        break;
+    }
+  }
+  return counts;
+}
+
 }  // namespace
 
 std::string SourceIdForUrl(absl::string_view url) {
@@ -226,10 +244,30 @@ std::string SourceIdForUrl(absl::string_view url) {
 absl::StatusOr<std::unique_ptr<FactCheckService>> FactCheckService::Create(
     std::unique_ptr<Store> store, const ServiceLimits& limits,
     const std::string& reference_file) {
+  std::unique_ptr<FactCheckService> service = Open(std::move(store), limits);
+  if (absl::Status s = service->LoadReference(reference_file); !s.ok()) {
+    return s;
+  }
+  return service;
+}
+
+std::unique_ptr<FactCheckService> FactCheckService::Open(
+    std::unique_ptr<Store> store, const ServiceLimits& limits) {
   std::unique_ptr<FactCheckService> service(
       new FactCheckService(std::move(store), limits));
-  absl::MutexLock lock(&service->events_mu_);
-  absl::StatusOr<bool> loaded = service->store_->ReferenceLoaded();
+  // An empty checker until the load, so that no path meets a null one.
+  absl::StatusOr<std::shared_ptr<const EventCatalog>> empty =
+      EventCatalog::Build({});
+  if (empty.ok()) {
+    service->checker_.Publish(std::make_shared<const Checker>(*empty));
+  }
+  return service;
+}
+
+absl::Status FactCheckService::LoadReference(
+    const std::string& reference_file) {
+  absl::MutexLock lock(&events_mu_);
+  absl::StatusOr<bool> loaded = store_->ReferenceLoaded();
   if (!loaded.ok()) return loaded.status();
   if (!*loaded && !reference_file.empty()) {
     std::ifstream in(reference_file, std::ios::binary);
@@ -248,11 +286,19 @@ absl::StatusOr<std::unique_ptr<FactCheckService>> FactCheckService::Create(
           absl::StrCat("reference file '", reference_file, "': ", s.message()));
     }
     absl::StatusOr<EventWriteCounts> written =
-        service->store_->PutEvents(reader.events());
+        store_->PutEvents(reader.events());
     if (!written.ok()) return written.status();
   }
-  if (absl::Status s = service->ReloadEvents(); !s.ok()) return s;
-  return service;
+  if (absl::Status s = ReloadEvents(); !s.ok()) return s;
+  ready_.store(true, std::memory_order_release);
+  return absl::OkStatus();
+}
+
+absl::Status FactCheckService::CheckReady() const {
+  if (ready()) return absl::OkStatus();
+  return absl::UnavailableError(
+      "loading reference data: the server answers once it is loaded (its "
+      "health check says SERVING then); retry later");
 }
 
 absl::Status FactCheckService::ReloadEvents() {
@@ -309,6 +355,7 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
   if (!result.ok()) return result.status();
   v1::CheckTextResponse response;
   response.set_document_id(request.document_id());
+  if (observer_ != nullptr) observer_->OnTextChecked(CountVerdicts(*result));
   int contradicted = 0;
   for (const Finding& f : result->findings) {
     // A claim that matches nothing in the reference (no event fits, or the

@@ -37,6 +37,23 @@ struct ServiceLimits {
   std::size_t max_import_bytes = std::size_t{1} << 40;
 };
 
+// What each checked text yielded, for CheckObserver: the verdict of every
+// claim extracted, whether or not the response lists it.
+struct CheckCounts {
+  int supported = 0;
+  int contradicted = 0;
+  int unverifiable = 0;
+};
+
+// Told about every text CheckText checks (StreamCheck's and IngestSource's
+// included), for metrics. Called on request threads, concurrently: an
+// implementation must be thread-safe and must not block.
+class CheckObserver {
+ public:
+  virtual ~CheckObserver() = default;
+  virtual void OnTextChecked(const CheckCounts& counts) = 0;
+};
+
 // Thread-safe. Checks run concurrently and lock-free against an immutable
 // Checker; changes to reference events are serialised and publish a new
 // Checker when done, so a check sees either the old or the new reference
@@ -46,9 +63,27 @@ class FactCheckService {
   // Builds the service over `store`. When the store has never had
   // reference events and `reference_file` is not empty, loads that file
   // first (all or nothing: one bad line fails the start, naming it).
+  // Open followed by LoadReference.
   static absl::StatusOr<std::unique_ptr<FactCheckService>> Create(
       std::unique_ptr<Store> store, const ServiceLimits& limits,
       const std::string& reference_file);
+
+  // Builds the service over `store` at once, without reading any events:
+  // it is not ready (CheckReady) until LoadReference succeeds, so that the
+  // server can listen, and answer health checks with NOT_SERVING, while it
+  // loads.
+  static std::unique_ptr<FactCheckService> Open(std::unique_ptr<Store> store,
+                                                const ServiceLimits& limits);
+  // Loads `reference_file` as Create describes, builds the checker from the
+  // stored events and makes the service ready. Call once, before or while
+  // the gRPC edge serves (it refuses calls until then).
+  absl::Status LoadReference(const std::string& reference_file);
+  // OK once LoadReference has succeeded; before, UNAVAILABLE "loading
+  // reference data". The gRPC edge answers every call with it until then
+  // rather than holding calls: a client sees at once that it should retry,
+  // and no request thread waits out a load of millions of events.
+  absl::Status CheckReady() const;
+  bool ready() const { return ready_.load(std::memory_order_acquire); }
 
   absl::StatusOr<v1::CheckTextResponse> CheckText(
       const v1::CheckTextRequest& request) const;
@@ -98,8 +133,14 @@ class FactCheckService {
   void set_claim_review_author(ClaimReviewAuthor author) {
     claim_review_author_ = std::move(author);
   }
-  // Number of reference events the current checker knows.
+  // Who is told about each checked text; null (the default) for no one.
+  // Set before serving; not thread-safe.
+  void set_check_observer(CheckObserver* observer) { observer_ = observer; }
+  // Number of reference events the current checker knows (0 until ready).
   std::size_t event_count() const;
+  // The store's size figures, for metrics. Thread-safe; works while the
+  // reference events load.
+  StoreStats store_stats() const { return store_->Stats(); }
 
  private:
   FactCheckService(std::unique_ptr<Store> store, const ServiceLimits& limits)
@@ -121,6 +162,8 @@ class FactCheckService {
   // For ExtractTimex, which needs no reference events and so no Checker.
   // Immutable and thread-safe.
   const TemporalTagger tagger_;
+  CheckObserver* observer_ = nullptr;
+  std::atomic<bool> ready_{false};
   // Serialises reference event changes with the rebuilds they cause.
   absl::Mutex events_mu_;
   CheckerSlot checker_;

@@ -21,6 +21,10 @@ class StreamCheckReactor final
   StreamCheckReactor(FactCheckService* service, ActiveCalls* active)
       : service_(service), active_(active) {
     active_->Begin();
+    if (absl::Status ready = service_->CheckReady(); !ready.ok()) {
+      Finish(ToGrpcStatus(ready));
+      return;
+    }
     StartRead(&request_);
   }
 
@@ -81,6 +85,10 @@ class ImportEventsReactor final
                       grpc::CallbackServerContext* context)
       : service_(service), active_(active), context_(context) {
     active_->Begin();
+    if (absl::Status ready = service_->CheckReady(); !ready.ok()) {
+      Finish(ToGrpcStatus(ready));
+      return;
+    }
     StartRead(&request_);
   }
 
@@ -243,7 +251,9 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::Unary(
     grpc::CallbackServerContext* context, Response* response, Handler handler) {
   active_.Begin();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(Deliver(handler(), response)));
+  absl::Status status = service_->CheckReady();
+  if (status.ok()) status = Deliver(handler(), response);
+  reactor->Finish(ToGrpcStatus(status));
   active_.End();
   return reactor;
 }

@@ -3,12 +3,15 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -23,7 +26,13 @@
 #include "server/grpc_admin_service.h"
 #include "server/grpc_service.h"
 #include "server/request_parser.h"
+#include "server/json_log.h"
+#include "server/metrics.h"
+#include "server/metrics_http_server.h"
+#include "server/observability_flags.h"
+#include "server/request_observer.h"
 #include "server/security_flags.h"
+#include "server/serving_state.h"
 #include "storage/store.h"
 
 ABSL_FLAG(std::string, listen, "localhost:50051",
@@ -54,48 +63,69 @@ ABSL_FLAG(int, shutdown_grace_seconds, 5,
 
 namespace {
 
-void Log(const std::string& line) {
-  std::fprintf(stdout, "%s\n", line.c_str());
-  std::fflush(stdout);
+// Start-up failures: one error line, then exit 1.
+int Fail(absl::string_view message) {
+  factcheck::LogAlways(factcheck::LogLevel::kError,
+                       absl::StrCat("factcheck-server: ", message));
+  return 1;
 }
 
 int Run() {
-  auto security = factcheck::ConfigureSecurity(
-      factcheck::SecurityOptionsFromFlags(absl::GetFlag(FLAGS_listen)));
-  if (!security.ok()) {
-    Log(absl::StrCat("factcheck-server: ", security.status().message()));
-    return 1;
+  if (absl::Status s = factcheck::ApplyLogLevelFlag(); !s.ok()) {
+    return Fail(s.message());
   }
+  factcheck::Metrics metrics(factcheck::ServedMethodNames());
+  factcheck::SecurityOptions security_options =
+      factcheck::SecurityOptionsFromFlags(absl::GetFlag(FLAGS_listen));
+  // Refused calls reach no interceptor: the authorizer reports them.
+  security_options.on_refused = [&metrics](const factcheck::RefusedCall& c) {
+    const std::string request_id = factcheck::RequestIdOr(c.request_id);
+    factcheck::ReportFinishedCall(&metrics,
+                                  {.method = c.method,
+                                   .code = static_cast<int>(c.status.code()),
+                                   .latency = c.latency,
+                                   .request_id = request_id});
+  };
+  auto security = factcheck::ConfigureSecurity(security_options);
+  if (!security.ok()) return Fail(security.status().message());
   factcheck::StoreOptions store_options;
   store_options.sync = absl::GetFlag(FLAGS_sync);
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   std::error_code ec;
   std::filesystem::create_directories(data_dir, ec);
   if (ec) {
-    Log(absl::StrCat("factcheck-server: cannot create data directory '",
-                     data_dir, "': ", ec.message()));
-    return 1;
+    return Fail(absl::StrCat("cannot create data directory '", data_dir,
+                             "': ", ec.message()));
   }
   auto store = factcheck::Store::Open(data_dir, store_options);
-  if (!store.ok()) {
-    Log(absl::StrCat("factcheck-server: ", store.status().message()));
-    return 1;
-  }
+  if (!store.ok()) return Fail(store.status().message());
   factcheck::ServiceLimits limits;
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_text_bytes);
   limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   limits.max_import_bytes = absl::GetFlag(FLAGS_max_import_bytes);
-  auto service = factcheck::FactCheckService::Create(
-      *std::move(store), limits, absl::GetFlag(FLAGS_reference_file));
-  if (!service.ok()) {
-    Log(absl::StrCat("factcheck-server: ", service.status().message()));
-    return 1;
-  }
-  (*service)->set_claim_review_author(
+  // Not ready until LoadReference below: the server listens, answers
+  // health checks (NOT_SERVING) and metrics scrapes while it loads.
+  std::unique_ptr<factcheck::FactCheckService> service =
+      factcheck::FactCheckService::Open(*std::move(store), limits);
+  service->set_claim_review_author(
       {.name = absl::GetFlag(FLAGS_claimreview_author),
        .url = absl::GetFlag(FLAGS_claimreview_author_url)});
-  factcheck::GrpcFactCheckService grpc_service(service->get());
-  factcheck::GrpcAdminService admin_service(service->get());
+  factcheck::GrpcFactCheckService grpc_service(service.get());
+  factcheck::GrpcAdminService admin_service(service.get());
+
+  factcheck::ServingState serving;
+  service->set_check_observer(&metrics);
+  std::unique_ptr<factcheck::MetricsHttpServer> metrics_server;
+  if (const std::string metrics_listen = factcheck::MetricsListenFlag();
+      !metrics_listen.empty()) {
+    auto started = factcheck::MetricsHttpServer::Start(metrics_listen, [&] {
+      return metrics.Render({.ready = serving.serving(),
+                             .reference_events = service->event_count(),
+                             .store = service->store_stats()});
+    });
+    if (!started.ok()) return Fail(started.status().message());
+    metrics_server = *std::move(started);
+  }
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -105,35 +135,57 @@ int Run() {
   builder.AddListeningPort(listen, security->credentials, &port);
   builder.RegisterService(&grpc_service);
   builder.RegisterService(&admin_service);
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(
+      std::make_unique<factcheck::RequestObserverFactory>(&metrics));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   // Room for the largest text plus the message's other fields; a bigger
   // message is refused by gRPC with RESOURCE_EXHAUSTED before it is read.
   builder.SetMaxReceiveMessageSize(
       static_cast<int>(limits.max_text_bytes + (64 << 10)));
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    Log(absl::StrCat("factcheck-server: cannot listen on ", listen));
-    return 1;
+    return Fail(absl::StrCat("cannot listen on ", listen));
   }
-  server->GetHealthCheckService()->SetServingStatus(true);
-  const std::string host = listen.substr(0, listen.rfind(':'));
-  Log(absl::StrFormat(
-      "factcheck-server listening on %s:%d (data %s, %d reference events, "
-      "sync %s, %s)",
-      host, port, data_dir, (*service)->event_count(),
-      store_options.sync ? "on" : "off", security->summary));
+  // The default health service starts SERVING; the port is announced only
+  // after this, so a client that learns it from the log never sees that.
+  serving.Attach(server->GetHealthCheckService());
+  const std::string address =
+      absl::StrCat(listen.substr(0, listen.rfind(':')), ":", port);
+  const std::string metrics_address =
+      metrics_server == nullptr ? "" : metrics_server->address();
+  factcheck::LogAlways(factcheck::LogLevel::kInfo,
+                       "factcheck-server started, loading reference data",
+                       {{"address", address},
+                        {"metrics", metrics_address},
+                        {"data_dir", data_dir}});
 
   // Signals were blocked in main() before any thread started; this thread
-  // alone receives them, so shutdown runs outside a signal handler.
-  std::thread signal_waiter([&server, &grpc_service, &admin_service] {
+  // alone receives them, so shutdown runs outside a signal handler. It
+  // waits from before the load, so that SIGTERM during a long load stops
+  // the server (it exits once the load is done), and looks at `stop` now
+  // and then, for a load that fails.
+  std::atomic<bool> stop{false};
+  std::thread signal_waiter([&server, &grpc_service, &admin_service, &serving,
+                             &stop] {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGTERM);
-    int signal_number = 0;
-    sigwait(&signals, &signal_number);
-    Log(absl::StrCat("factcheck-server: ", strsignal(signal_number),
-                     ", draining"));
-    server->GetHealthCheckService()->SetServingStatus(false);
+    int signal_number = -1;
+    const timespec poll_interval{0, 100 * 1000 * 1000};
+    while (signal_number < 0 && !stop.load()) {
+      signal_number = sigtimedwait(&signals, nullptr, &poll_interval);
+    }
+    if (signal_number < 0) return;
+    // NOT_SERVING before the line, so that whoever reads the line knows
+    // health checks already say so.
+    serving.BeginDrain();
+    factcheck::LogAlways(factcheck::LogLevel::kInfo,
+                         absl::StrCat("factcheck-server: ",
+                                      strsignal(signal_number), ", draining"));
     // Calls in progress get the grace period to finish; then the server
     // stops at once (Shutdown's own deadline would also wait for idle
     // client connections to go away).
@@ -144,9 +196,35 @@ int Run() {
     admin_service.WaitUntilIdle(deadline);
     server->Shutdown(std::chrono::system_clock::now());
   });
+
+  if (absl::Status s =
+          service->LoadReference(absl::GetFlag(FLAGS_reference_file));
+      !s.ok()) {
+    stop = true;
+    signal_waiter.join();
+    server->Shutdown(std::chrono::system_clock::now());
+    return Fail(s.message());
+  }
+  serving.MarkLoaded();
+  if (!serving.serving()) {  // SIGTERM came during the load.
+    factcheck::LogAlways(
+        factcheck::LogLevel::kInfo,
+        "factcheck-server: reference data loaded while draining");
+  } else {
+    factcheck::LogAlways(
+        factcheck::LogLevel::kInfo,
+        absl::StrFormat("factcheck-server listening on %s (data %s, %d "
+                        "reference events, sync %s, %s)",
+                        address, data_dir, service->event_count(),
+                        store_options.sync ? "on" : "off", security->summary),
+        {{"address", address},
+         {"metrics", metrics_address},
+         {"reference_events", service->event_count()}});
+  }
+
   server->Wait();
   signal_waiter.join();
-  Log("factcheck-server: stopped");
+  factcheck::LogAlways(factcheck::LogLevel::kInfo, "factcheck-server: stopped");
   return 0;
 }
 

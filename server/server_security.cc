@@ -147,7 +147,8 @@ absl::StatusOr<ServerSecurity> ConfigureSecurity(
     absl::StrAppend(&security.summary, ", auth on (", (*tokens)->size(),
                     (*tokens)->size() == 1 ? " token)" : " tokens)");
     security.credentials->SetAuthMetadataProcessor(
-        std::make_shared<CallAuthorizer>(**std::move(tokens)));
+        std::make_shared<CallAuthorizer>(**std::move(tokens),
+                                         options.on_refused));
   } else {
     absl::StrAppend(&security.summary, ", auth off");
   }

@@ -4,6 +4,7 @@
 #ifndef FACTCHECK_SERVER_SERVER_SECURITY_H_
 #define FACTCHECK_SERVER_SERVER_SECURITY_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "grpcpp/security/server_credentials.h"
+#include "server/call_authorizer.h"
 
 namespace factcheck {
 
@@ -31,6 +33,9 @@ struct SecurityOptions {
   // Lets a server without tokens listen on a non-loopback address, for a
   // deployment where something in front of it authenticates callers.
   bool allow_unauthenticated_remote = false;
+  // Told about each call refused for want of a good token or role (see
+  // CallAuthorizer), when auth is on; may be empty.
+  std::function<void(const RefusedCall&)> on_refused;
 };
 
 struct ServerSecurity {

@@ -185,6 +185,7 @@ class RocksDbStore final : public Store {
   absl::Status AbortImport(std::uint64_t import_id) override;
 
   absl::Status Checkpoint(const std::string& dir) override;
+  StoreStats Stats() override;
 
  private:
   RocksDbStore(std::string path, const RocksDbConfig& config,
@@ -1062,6 +1063,30 @@ absl::Status RocksDbStore::AbortImport(std::uint64_t import_id) {
                               /*include_end=*/false)
       .PermitUncheckedError();
   return absl::OkStatus();
+}
+
+StoreStats RocksDbStore::Stats() {
+  const auto property = [this](rocksdb::ColumnFamilyHandle* family,
+                               const rocksdb::Slice& name) {
+    std::uint64_t value = 0;
+    if (!db_->GetIntProperty(family, name, &value)) value = 0;
+    return value;
+  };
+  StoreStats stats;
+  for (rocksdb::ColumnFamilyHandle* family :
+       {meta_, sources_, claims_, events_, claims_by_event_, import_staging_}) {
+    stats.column_families.push_back(
+        {.name = family->GetName(),
+         .estimated_keys = property(family, "rocksdb.estimate-num-keys"),
+         .sst_files_bytes = property(family, "rocksdb.total-sst-files-size"),
+         .memtable_bytes =
+             property(family, "rocksdb.cur-size-all-mem-tables")});
+  }
+  // Every family shares one cache, so any family's figure is the cache's.
+  stats.block_cache_usage_bytes = property(meta_, "rocksdb.block-cache-usage");
+  stats.block_cache_capacity_bytes =
+      property(meta_, "rocksdb.block-cache-capacity");
+  return stats;
 }
 
 absl::Status RocksDbStore::RecoverImports() {

@@ -57,6 +57,22 @@ struct EventWriteCounts {
   int unchanged = 0;  // Already stored exactly so.
 };
 
+// Size figures of one column family (RocksDB's estimates, so approximate).
+struct ColumnFamilyStats {
+  std::string name;
+  std::uint64_t estimated_keys = 0;   // rocksdb.estimate-num-keys
+  std::uint64_t sst_files_bytes = 0;  // rocksdb.total-sst-files-size
+  std::uint64_t memtable_bytes = 0;   // rocksdb.cur-size-all-mem-tables
+};
+
+// The store's size figures, for the server's metrics.
+struct StoreStats {
+  std::vector<ColumnFamilyStats> column_families;
+  // The block cache, which all families share.
+  std::uint64_t block_cache_usage_bytes = 0;
+  std::uint64_t block_cache_capacity_bytes = 0;
+};
+
 // Thread-safe: reads run concurrently; writes are serialised internally so
 // that read-modify-write operations (replacing a source's claims) are atomic.
 // Every multi-record change is one RocksDB WriteBatch: a crash leaves either
@@ -187,6 +203,12 @@ class Store {
   // (FailedPrecondition). When the copy cannot be written, nothing is left
   // at `dir`.
   virtual absl::Status Checkpoint(const std::string& dir) = 0;
+
+  // --- Operations ----------------------------------------------------------
+  // Size figures of each of this build's column families and of the block
+  // cache. Reads in-memory counters only, so it is cheap enough for every
+  // metrics scrape. A figure RocksDB cannot give reads 0.
+  virtual StoreStats Stats() = 0;
 };
 
 }  // namespace factcheck

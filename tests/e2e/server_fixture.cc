@@ -23,7 +23,12 @@ void ServerFixture::StartServer(const std::vector<std::string>& extra_args) {
 void ServerFixture::StopServer() {
   ASSERT_NE(server_, nullptr);
   EXPECT_EQ(server_->Stop(), 0) << "factcheck-server did not exit cleanly";
+  last_output_ = server_->output();
   server_.reset();
+}
+
+std::string ServerFixture::server_output() const {
+  return server_ != nullptr ? server_->output() : last_output_;
 }
 
 CommandResult ServerFixture::Cli(const std::vector<std::string>& args,

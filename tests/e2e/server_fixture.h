@@ -27,6 +27,11 @@ class ServerFixture : public ::testing::Test {
   void StartServer(const std::vector<std::string>& extra_args = {});
   // SIGTERM; expects a clean exit.
   void StopServer();
+  // Hands the running server to the caller (who then stops it).
+  std::unique_ptr<ServerProcess> TakeServer() { return std::move(server_); }
+  // What the running server has written so far (its JSON log), or, once
+  // stopped, everything the last one wrote.
+  std::string server_output() const;
 
   // Runs `factcheck --server=<address> args...`.
   CommandResult Cli(const std::vector<std::string>& args,
@@ -47,6 +52,7 @@ class ServerFixture : public ::testing::Test {
  private:
   TempDir dir_;
   std::unique_ptr<ServerProcess> server_;
+  std::string last_output_;
 };
 
 }  // namespace factcheck::testing

@@ -562,5 +562,77 @@ TEST_F(ConflictsTest, ConflictsArePagedInEventOrder) {
             absl::StatusCode::kInvalidArgument);
 }
 
+// --- Readiness and the check observer ---------------------------------------
+
+TEST_F(FactCheckServiceTest, NotReadyUntilTheReferenceIsLoaded) {
+  auto store = Store::Open(dir_.File("fresh"));
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::unique_ptr<FactCheckService> service =
+      FactCheckService::Open(*std::move(store), ServiceLimits());
+  EXPECT_FALSE(service->ready());
+  const absl::Status not_ready = service->CheckReady();
+  EXPECT_EQ(not_ready.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(not_ready.message(),
+            "loading reference data: the server answers once it is loaded "
+            "(its health check says SERVING then); retry later");
+  EXPECT_EQ(service->event_count(), 0u);
+  ASSERT_TRUE(service->LoadReference(FACTCHECK_REFERENCE_FILE).ok());
+  EXPECT_TRUE(service->ready());
+  EXPECT_TRUE(service->CheckReady().ok());
+  EXPECT_EQ(service->event_count(), service_->event_count());
+}
+
+TEST_F(FactCheckServiceTest, AFailedLoadLeavesTheServiceNotReady) {
+  auto store = Store::Open(dir_.File("fresh"));
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::unique_ptr<FactCheckService> service =
+      FactCheckService::Open(*std::move(store), ServiceLimits());
+  const std::string missing = dir_.File("missing.jsonl");
+  EXPECT_EQ(service->LoadReference(missing).message(),
+            "cannot open reference file '" + missing + "'");
+  EXPECT_FALSE(service->ready());
+}
+
+// Counts what it is told.
+class CountingObserver : public CheckObserver {
+ public:
+  void OnTextChecked(const CheckCounts& counts) override {
+    ++texts;
+    total.supported += counts.supported;
+    total.contradicted += counts.contradicted;
+    total.unverifiable += counts.unverifiable;
+  }
+  int texts = 0;
+  CheckCounts total;
+};
+
+TEST_F(FactCheckServiceTest, ObserverHearsTheVerdictOfEveryExtractedClaim) {
+  CountingObserver observer;
+  service_->set_check_observer(&observer);
+  v1::CheckTextRequest request;
+  request.set_text(SeedBody());
+  request.set_published_date("2024-02-14");
+  request.set_include_unverifiable(true);
+  absl::StatusOr<v1::CheckTextResponse> all = service_->CheckText(request);
+  ASSERT_TRUE(all.ok()) << all.status();
+  // Without include_unverifiable the response may list fewer findings;
+  // the observer still hears of every claim.
+  request.set_include_unverifiable(false);
+  ASSERT_TRUE(service_->CheckText(request).ok());
+  ASSERT_TRUE(service_->IngestSource(SeedSource()).ok());
+  CheckCounts expected;
+  for (const v1::Finding& f : all->findings()) {
+    if (f.verdict() == v1::SUPPORTED) ++expected.supported;
+    if (f.verdict() == v1::CONTRADICTED) ++expected.contradicted;
+    if (f.verdict() == v1::UNVERIFIABLE) ++expected.unverifiable;
+  }
+  EXPECT_EQ(expected.contradicted, 1);
+  EXPECT_EQ(observer.texts, 3);
+  EXPECT_EQ(observer.total.supported, 3 * expected.supported);
+  EXPECT_EQ(observer.total.contradicted, 3 * expected.contradicted);
+  EXPECT_EQ(observer.total.unverifiable, 3 * expected.unverifiable);
+  service_->set_check_observer(nullptr);
+}
+
 }  // namespace
 }  // namespace factcheck

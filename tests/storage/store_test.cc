@@ -898,6 +898,31 @@ TEST_F(StoreTest, CheckpointNeedsAnAbsolutePathInAnExistingDirectory) {
   EXPECT_TRUE(absl::StrContains(no_parent.message(), temp_.File("missing")))
       << no_parent;
   EXPECT_FALSE(std::filesystem::exists(temp_.File("missing")));
+
+// --- Operations ------------------------------------------------------------
+
+TEST_F(StoreTest, StatsNameEveryFamilyAndCountWhatWasWritten) {
+  ASSERT_TRUE(store_
+                  ->PutEvents({MakeEvent("a", "A"), MakeEvent("b", "B"),
+                               MakeEvent("c", "C")})
+                  .ok());
+  const StoreStats stats = store_->Stats();
+  std::vector<std::string> names;
+  for (const ColumnFamilyStats& family : stats.column_families) {
+    names.push_back(family.name);
+    if (family.name == "events") {
+      // Still in the memtable, where RocksDB's estimate is exact.
+      EXPECT_EQ(family.estimated_keys, 3u);
+      EXPECT_GT(family.memtable_bytes, 0u);
+    }
+    if (family.name == "sources") {
+      EXPECT_EQ(family.estimated_keys, 0u);
+    }
+  }
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"default", "sources", "claims", "events",
+                                      "claims_by_event", "import_staging"}));
+  EXPECT_EQ(stats.block_cache_capacity_bytes, StoreOptions().block_cache_bytes);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -65,11 +65,29 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
   return result;
 }
 
+namespace {
+
+// The value of `"key":"value"` in a JSON log line (our values here have no
+// escapes), or empty.
+std::string JsonField(absl::string_view line, absl::string_view key) {
+  const std::string pattern = absl::StrCat("\"", key, "\":\"");
+  const std::size_t at = line.find(pattern);
+  if (at == absl::string_view::npos) return "";
+  const std::size_t begin = at + pattern.size();
+  const std::size_t end = line.find('"', begin);
+  if (end == absl::string_view::npos) return "";
+  return std::string(line.substr(begin, end - begin));
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
-    const std::string& binary, const std::vector<std::string>& args) {
+    const std::string& binary, const std::vector<std::string>& args,
+    Until until) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) return absl::InternalError("pipe failed");
-  std::vector<std::string> argv = {binary, "--listen=127.0.0.1:0"};
+  std::vector<std::string> argv = {binary, "--listen=127.0.0.1:0",
+                                   "--metrics_listen=127.0.0.1:0"};
   argv.insert(argv.end(), args.begin(), args.end());
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -82,45 +100,78 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
                                   c_args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(pipe_fds[1]);
-  server->output_fd_ = pipe_fds[0];
   if (spawned != 0) {
+    close(pipe_fds[0]);
     server->pid_ = -1;
     return absl::InternalError(absl::StrCat("cannot run ", binary));
   }
-  // Read until the start-up line, which names the port.
-  std::string output;
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (std::chrono::steady_clock::now() < deadline) {
-    pollfd p{server->output_fd_, POLLIN, 0};
-    if (poll(&p, 1, 100) <= 0) continue;
-    char buffer[4096];
-    const ssize_t n = read(server->output_fd_, buffer, sizeof(buffer));
-    if (n <= 0) break;  // The server exited.
-    output.append(buffer, n);
-    const std::size_t at = output.find("listening on ");
-    if (at == std::string::npos) continue;
-    const std::size_t eol = output.find('\n', at);
-    if (eol == std::string::npos) continue;
-    const std::size_t line_start = output.rfind('\n', at);
-    const std::size_t begin =
-        line_start == std::string::npos ? 0 : line_start + 1;
-    server->banner_ = output.substr(begin, eol - begin);
-    const std::size_t addr_begin = at + std::strlen("listening on ");
-    const std::size_t addr_end = output.find(' ', addr_begin);
-    server->address_ = output.substr(addr_begin, addr_end - addr_begin);
-    return server;
+  server->reader_ =
+      std::thread([s = server.get(), fd = pipe_fds[0]] { s->ReadOutput(fd); });
+  // Wait for the line that names the port; the serving line names it too.
+  const absl::string_view marker =
+      until == Until::kServing ? "listening on " : "\"address\":";
+  if (!server->WaitForOutput(marker, absl::Seconds(30))) {
+    return absl::UnavailableError(absl::StrCat(
+        "factcheck-server did not start; it printed:\n", server->output()));
   }
-  return absl::UnavailableError(
-      absl::StrCat("factcheck-server did not start; it printed:\n", output));
+  const std::string output = server->output();
+  const std::size_t at = output.find(std::string(marker));
+  const std::size_t line_start = output.rfind('\n', at);
+  const std::size_t begin =
+      line_start == std::string::npos ? 0 : line_start + 1;
+  const std::size_t eol = output.find('\n', at);
+  server->banner_ = output.substr(
+      begin, eol == std::string::npos ? std::string::npos : eol - begin);
+  server->address_ = JsonField(server->banner_, "address");
+  server->metrics_address_ = JsonField(server->banner_, "metrics");
+  if (server->address_.empty()) {
+    return absl::UnavailableError(absl::StrCat(
+        "factcheck-server's start-up line names no address:\n", output));
+  }
+  return server;
+}
+
+void ServerProcess::ReadOutput(int fd) {
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = read(fd, buffer, sizeof(buffer));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    absl::MutexLock lock(&mu_);
+    output_.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  absl::MutexLock lock(&mu_);
+  output_closed_ = true;
+}
+
+std::string ServerProcess::output() const {
+  absl::MutexLock lock(&mu_);
+  return output_;
+}
+
+bool ServerProcess::WaitForOutput(absl::string_view text,
+                                  absl::Duration timeout) const {
+  absl::MutexLock lock(&mu_);
+  const auto seen_or_closed = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return output_closed_ || absl::StrContains(output_, text);
+  };
+  mu_.AwaitWithTimeout(absl::Condition(&seen_or_closed), timeout);
+  return absl::StrContains(output_, text);
+}
+
+void ServerProcess::Signal(int signal_number) {
+  if (pid_ >= 0) kill(pid_, signal_number);
 }
 
 int ServerProcess::Wait() {
+  if (pid_ < 0) return -1;
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
-  if (output_fd_ >= 0) close(output_fd_);
-  output_fd_ = -1;
+  // The server's output ends when it exits (unless a child of its own kept
+  // the pipe open, which the server has none of).
+  if (reader_.joinable()) reader_.join();
   return ExitCode(status);
 }
 
@@ -138,6 +189,7 @@ void ServerProcess::Kill() {
 
 ServerProcess::~ServerProcess() {
   if (pid_ >= 0) Stop();
+  if (reader_.joinable()) reader_.join();
 }
 
 }  // namespace factcheck::testing

@@ -6,9 +6,13 @@
 
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 
 namespace factcheck::testing {
 
@@ -22,22 +26,46 @@ struct CommandResult {
 CommandResult RunCommand(const std::vector<std::string>& argv,
                          const std::string& input = "");
 
-// A running factcheck-server. Started on a free loopback port (it is given
-// --listen=127.0.0.1:0 and reports the port it took on its start-up line).
+// A running factcheck-server. Started on free loopback ports (it is given
+// --listen=127.0.0.1:0 and --metrics_listen=127.0.0.1:0, which `args` may
+// override, and logs the ports it took). Its standard output and error are
+// read as they come, so that its log never fills the pipe and stalls it.
 // Stopped with SIGTERM when destroyed.
 class ServerProcess {
  public:
-  // Starts `binary` with `args` (plus --listen) and waits for its start-up
-  // line. Fails with the server's output when it exits or does not start
-  // within 30 seconds.
+  // How far Start waits.
+  enum class Until {
+    // The line that says the server serves ("listening on"): its reference
+    // data is loaded.
+    kServing,
+    // The first line that names the port ("started, loading reference
+    // data"): the server answers, with NOT_SERVING and UNAVAILABLE, while
+    // it loads.
+    kListening,
+  };
+
+  // Starts `binary` with `args` and waits as `until` says. Fails with the
+  // server's output when it exits or does not get there within 30 seconds.
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
-      const std::string& binary, const std::vector<std::string>& args);
+      const std::string& binary, const std::vector<std::string>& args,
+      Until until = Until::kServing);
   ~ServerProcess();
 
   // "127.0.0.1:PORT".
   const std::string& address() const { return address_; }
-  // The start-up line.
+  // "127.0.0.1:PORT" of GET /metrics; empty when the server serves none.
+  const std::string& metrics_address() const { return metrics_address_; }
+  // The line Start waited for.
   const std::string& banner() const { return banner_; }
+  // Everything the server has written so far, both streams interleaved.
+  std::string output() const;
+  // Waits until the output contains `text`; false when the server closes
+  // its output first, or after `timeout`.
+  bool WaitForOutput(absl::string_view text, absl::Duration timeout) const;
+  // Sends `signal_number` and returns at once.
+  void Signal(int signal_number);
+  // Waits for the server to exit; returns the exit code (-1 if signalled).
+  int Wait();
   // Sends SIGTERM and waits; returns the exit code (-1 if signalled).
   int Stop();
   // Sends SIGKILL and waits.
@@ -45,12 +73,17 @@ class ServerProcess {
 
  private:
   ServerProcess() = default;
-  int Wait();
+  void ReadOutput(int fd);
 
   pid_t pid_ = -1;
-  int output_fd_ = -1;
+  std::thread reader_;
   std::string address_;
+  std::string metrics_address_;
   std::string banner_;
+
+  mutable absl::Mutex mu_;
+  std::string output_ ABSL_GUARDED_BY(mu_);
+  bool output_closed_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace factcheck::testing

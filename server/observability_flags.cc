@@ -1,0 +1,30 @@
+#include "server/observability_flags.h"
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "server/json_log.h"
+
+ABSL_FLAG(std::string, log_level, "info",
+          "Least severe log lines written (JSON, one per line, on standard "
+          "error): debug, info (one line per call), warning or error.");
+ABSL_FLAG(std::string, metrics_listen, "localhost:9090",
+          "Address (host:port) of the HTTP server that answers GET /metrics "
+          "in Prometheus' text format; port 0 picks a free port (the "
+          "start-up line says which); empty turns it off.");
+
+namespace factcheck {
+
+absl::Status ApplyLogLevelFlag() {
+  absl::StatusOr<LogLevel> level =
+      ParseLogLevel(absl::GetFlag(FLAGS_log_level));
+  if (!level.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--log_level: ", level.status().message()));
+  }
+  SetLogLevel(*level);
+  return absl::OkStatus();
+}
+
+std::string MetricsListenFlag() { return absl::GetFlag(FLAGS_metrics_listen); }
+
+}  // namespace factcheck
