@@ -898,6 +898,7 @@ TEST_F(StoreTest, CheckpointNeedsAnAbsolutePathInAnExistingDirectory) {
   EXPECT_TRUE(absl::StrContains(no_parent.message(), temp_.File("missing")))
       << no_parent;
   EXPECT_FALSE(std::filesystem::exists(temp_.File("missing")));
+}
 
 // --- Operations ------------------------------------------------------------
 
