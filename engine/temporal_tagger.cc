@@ -2559,7 +2559,9 @@ std::size_t Matcher::Run(std::size_t from, std::size_t stop,
     Offer(best, Anchored(i));
     Offer(best, Deictic(i));
     Offer(best, Weekday(i));
-    Offer(best, NamedDay(i, i, std::nullopt));
+    if (t.lex != nullptr && t.lex->holiday != Holiday::kNone) {
+      Offer(best, NamedDay(i, i, std::nullopt));
+    }
     Offer(best, Duration(i));
     Offer(best, Set(i));
     Offer(best, Recent(i));
