@@ -389,10 +389,11 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
                (absl::EndsWith(next->text, "earlier") ||
                 absl::EndsWith(next->text, "later"));
       }
-      const std::size_t from = m->begin > 32 ? m->begin - 32 : 0;
-      const absl::string_view before = text.substr(
-          std::max(from, s.begin), m->begin - std::max(from, s.begin));
-      return absl::StrContains(before, "anniversary of");
+      // The words just before the name, within its sentence.
+      const std::size_t from =
+          std::max(s.begin, m->begin > 32 ? m->begin - 32 : std::size_t{0});
+      return absl::StrContains(text.substr(from, m->begin - from),
+                               "anniversary of");
     };
     for (const EventMention* m : named) {
       if (dated_otherwise(m)) continue;

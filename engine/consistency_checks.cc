@@ -179,15 +179,24 @@ std::optional<Amount> ParseDurationValue(absl::string_view value) {
   return a;
 }
 
-// A count and a unit written as words at the start of `text`: "two weeks
-// later", "10 days later", "a year earlier".
-std::optional<Amount> ParseAmountWords(absl::string_view text) {
+// The unit a word names, singular or plural: "day", "weeks".
+std::optional<Unit> ParseUnitWord(absl::string_view word) {
+  if (absl::EndsWith(word, "s")) word.remove_suffix(1);
+  if (word == "day") return Unit::kDay;
+  if (word == "week") return Unit::kWeek;
+  if (word == "month") return Unit::kMonth;
+  if (word == "year") return Unit::kYear;
+  return std::nullopt;
+}
+
+// A count and a unit at the start of `words`: "two weeks later", "10 days
+// later", "a year earlier".
+std::optional<Amount> ParseAmountWords(absl::Span<const Word> words) {
   static const auto* const kNumbers =
       new absl::flat_hash_map<absl::string_view, int>{
           {"a", 1},    {"an", 1},   {"one", 1},     {"two", 2},    {"three", 3},
           {"four", 4}, {"five", 5}, {"six", 6},     {"seven", 7},  {"eight", 8},
           {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}};
-  const std::vector<Word> words = SplitWords(text);
   if (words.size() < 2) return std::nullopt;
   Amount a;
   int n = 0;
@@ -199,19 +208,9 @@ std::optional<Amount> ParseAmountWords(absl::string_view text) {
     return std::nullopt;
   }
   a.n = n;
-  absl::string_view unit = words[1].norm;
-  if (absl::EndsWith(unit, "s")) unit.remove_suffix(1);
-  if (unit == "day") {
-    a.unit = Unit::kDay;
-  } else if (unit == "week") {
-    a.unit = Unit::kWeek;
-  } else if (unit == "month") {
-    a.unit = Unit::kMonth;
-  } else if (unit == "year") {
-    a.unit = Unit::kYear;
-  } else {
-    return std::nullopt;
-  }
+  const std::optional<Unit> unit = ParseUnitWord(words[1].norm);
+  if (!unit.has_value()) return std::nullopt;
+  a.unit = *unit;
   return a;
 }
 
@@ -634,11 +633,15 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const std::vector<Word> own = SplitWords(d.text);
     // "the following day", "the next week", "the previous day": one unit
     // from the date the text gave last.
-    const bool next_unit =
-        own.size() == 3 && own[0].norm == "the" &&
+    std::optional<Amount> one_unit;
+    if (own.size() == 3 && own[0].norm == "the" &&
         (own[1].norm == "following" || own[1].norm == "next" ||
-         own[1].norm == "previous" || own[1].norm == "preceding") &&
-        ParseAmountWords(absl::StrCat("a ", own[2].norm)).has_value();
+         own[1].norm == "previous" || own[1].norm == "preceding")) {
+      if (const std::optional<Unit> unit = ParseUnitWord(own[2].norm)) {
+        one_unit = Amount{.n = 1, .unit = *unit};
+      }
+    }
+    const bool next_unit = one_unit.has_value();
     const bool shifted =
         next_unit || (!own.empty() && (own.back().norm == "later" ||
                                        own.back().norm == "earlier"));
@@ -768,8 +771,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     // "Two days later, the summit ended": later than the date the text
     // gave last, by about the amount it says.
     const std::optional<Amount> amount =
-        next_unit ? ParseAmountWords(absl::StrCat("a ", own[2].norm))
-                  : ParseAmountWords(d.text);
+        next_unit ? one_unit : ParseAmountWords(own);
     if (!amount.has_value()) continue;
     const TimeExpression* previous = nullptr;
     for (const TimeExpression& t : *doc.times) {

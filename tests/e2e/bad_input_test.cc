@@ -22,13 +22,9 @@ class BadInputTest : public ServerFixture {
 
   grpc::Status Check(const std::string& text, const std::string& date,
                      v1::CheckTextResponse* response = nullptr) {
-    grpc::ClientContext context;
-    v1::CheckTextRequest request;
-    request.set_text(text);
-    request.set_published_date(date);
     v1::CheckTextResponse ignored;
-    return stub_->CheckText(&context, request,
-                            response != nullptr ? response : &ignored);
+    return CheckText(*stub_, text, date,
+                     response != nullptr ? response : &ignored);
   }
 
   grpc::Status Create(const std::string& json_event, const std::string& id) {

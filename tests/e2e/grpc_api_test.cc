@@ -22,11 +22,7 @@ class GrpcApiTest : public ServerFixture {
 
   grpc::Status Check(const std::string& text, const std::string& date,
                      v1::CheckTextResponse* response) {
-    grpc::ClientContext context;
-    v1::CheckTextRequest request;
-    request.set_text(text);
-    request.set_published_date(date);
-    return stub_->CheckText(&context, request, response);
+    return CheckText(*stub_, text, date, response);
   }
 
   std::unique_ptr<v1::FactCheck::Stub> stub_;

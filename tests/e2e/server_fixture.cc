@@ -44,6 +44,16 @@ std::unique_ptr<v1::FactCheck::Stub> NewStub(const std::string& address) {
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
 }
 
+grpc::Status CheckText(v1::FactCheck::StubInterface& stub,
+                       const std::string& text, const std::string& date,
+                       v1::CheckTextResponse* response) {
+  grpc::ClientContext context;
+  v1::CheckTextRequest request;
+  request.set_text(text);
+  request.set_published_date(date);
+  return stub.CheckText(&context, request, response);
+}
+
 std::unique_ptr<v1::FactCheck::Stub> ServerFixture::Stub() {
   return NewStub(server_->address());
 }

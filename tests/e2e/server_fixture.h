@@ -18,6 +18,11 @@ namespace factcheck::testing {
 // A FactCheck stub on a fresh channel to the server at `address`.
 std::unique_ptr<v1::FactCheck::Stub> NewStub(const std::string& address);
 
+// CheckText of `text` published on `date` (YYYY-MM-DD) through `stub`.
+grpc::Status CheckText(v1::FactCheck::StubInterface& stub,
+                       const std::string& text, const std::string& date,
+                       v1::CheckTextResponse* response);
+
 class ServerFixture : public ::testing::Test {
  protected:
   void SetUp() override;

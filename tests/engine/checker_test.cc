@@ -10,17 +10,7 @@ namespace factcheck {
 namespace {
 
 Checker MakeChecker() {
-  std::vector<ReferenceEvent> events;
-  ReferenceEvent invasion =
-      Event("invasion", "Russian full-scale invasion of Ukraine",
-            {"full-scale invasion"});
-  invasion.start = D("2022-02-24");
-  events.push_back(invasion);
-  ReferenceEvent mutiny =
-      Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
-  mutiny.start = D("2023-06-23");
-  mutiny.end = D("2023-06-24");
-  events.push_back(mutiny);
+  std::vector<ReferenceEvent> events = {Invasion(), WagnerMutiny()};
   ReferenceEvent madrid =
       Event("madrid", "2022 Madrid NATO summit", {"NATO summit"});
   madrid.date = D("2022-06-28");

@@ -14,17 +14,7 @@ namespace {
 
 const Checker& TheChecker() {
   static const Checker* const checker = [] {
-    std::vector<ReferenceEvent> events;
-    ReferenceEvent invasion =
-        Event("invasion", "Russian full-scale invasion of Ukraine",
-              {"full-scale invasion"});
-    invasion.start = D("2022-02-24");
-    events.push_back(invasion);
-    ReferenceEvent mutiny =
-        Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
-    mutiny.start = D("2023-06-23");
-    mutiny.end = D("2023-06-24");
-    events.push_back(mutiny);
+    std::vector<ReferenceEvent> events = {Invasion(), WagnerMutiny()};
     ReferenceEvent siege =
         Event("siege", "Siege of Mariupol", {"siege of Mariupol"});
     siege.start = D("2022-02-24");

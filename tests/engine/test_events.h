@@ -28,6 +28,23 @@ inline ReferenceEvent Event(std::string id, std::string title,
   return e;
 }
 
+// Two events several engine tests check against: the full-scale invasion
+// (ongoing since 24 February 2022) and the Wagner mutiny (23-24 June 2023).
+inline ReferenceEvent Invasion() {
+  ReferenceEvent e = Event("invasion", "Russian full-scale invasion of Ukraine",
+                           {"full-scale invasion"});
+  e.start = D("2022-02-24");
+  return e;
+}
+
+inline ReferenceEvent WagnerMutiny() {
+  ReferenceEvent e =
+      Event("mutiny", "Wagner Group rebellion", {"Wagner mutiny"});
+  e.start = D("2023-06-23");
+  e.end = D("2023-06-24");
+  return e;
+}
+
 }  // namespace factcheck
 
 #endif  // FACTCHECK_TESTS_ENGINE_TEST_EVENTS_H_
