@@ -46,7 +46,10 @@ struct Finding {
   // The sentence the claim was read from.
   TextSpan sentence_span;
   std::string sentence;
-  // The event: its id and title, and the words that named it.
+  // The event: its id and title, and the words that named it. Empty where
+  // the finding has no one event: a name the reference cannot tell apart
+  // (UNVERIFIABLE), or a date checked against the article's own date alone
+  // ("since July 2204" in an article of 2024).
   std::string event_id;
   std::string event_title;
   TextSpan event_span;

@@ -1,8 +1,9 @@
 // libFuzzer target for the engine's entry point, Checker::Check, over a
 // small catalog of events whose names and dates the seed texts use. Checks
 // the result's contract besides the sanitizers': every span inside the text
-// and carrying its text, findings and time expressions in text order, and a
-// suggestion only for a contradicted claim.
+// and carrying its text, findings and time expressions in text order, each
+// finding's event in the catalog (or none, where the finding has no one
+// event), and a suggestion only for a contradicted claim.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -92,7 +93,16 @@ void CheckAndVerify(absl::string_view text, absl::CivilDay dct) {
     CheckSpan(f.sentence_span, text, f.sentence);
     CheckSpan(f.event_span, text, f.event_text);
     FACTCHECK_FUZZ_CHECK(f.span.begin >= previous);
-    FACTCHECK_FUZZ_CHECK(checker->catalog().Find(f.event_id) != nullptr);
+    // A finding names a catalog event, or none: an ambiguous name, or a
+    // date judged against the publication date alone.
+    if (f.event_id.empty()) {
+      FACTCHECK_FUZZ_CHECK(f.verdict == Verdict::kUnverifiable ||
+                           f.kind == FindingKind::kPublicationDate);
+      FACTCHECK_FUZZ_CHECK(f.event_text.empty() ||
+                           f.verdict == Verdict::kUnverifiable);
+    } else {
+      FACTCHECK_FUZZ_CHECK(checker->catalog().Find(f.event_id) != nullptr);
+    }
     FACTCHECK_FUZZ_CHECK(f.verdict == Verdict::kContradicted ||
                          f.suggestion.empty());
     previous = f.span.begin;

@@ -2,7 +2,8 @@
 # Fuzzes the engine's text entry points, the request handlers and the
 # reference import: builds the libFuzzer targets in fuzz/ with clang
 # (ASan + UBSan) into build-fuzz/, then runs each for SECONDS (default 60)
-# from a seed corpus (fuzz/make_seeds.py). Exits non-zero when a fuzzer
+# from a seed corpus (fuzz/make_seeds.py) and the inputs that once failed
+# (fuzz/regressions/). Exits non-zero when a fuzzer
 # finds a crash, a sanitizer report or a broken invariant; the input that
 # caused it is left in build-fuzz/findings/.
 #
@@ -47,7 +48,10 @@ for f in "${fuzzers[@]}"; do
   echo "fuzz: $f for ${seconds}s" >&2
   # -max_len: news paragraphs, not whole books; -timeout: a single input
   # taking over 10 s is a hang worth reporting.
-  if ! "$build_dir/fuzz/$f" "$corpus" "$corpus_seed/$f" \
+  # fuzz/regressions/<fuzzer>/ keeps each input a fuzzer once failed on.
+  regressions=()
+  [ -d "fuzz/regressions/$f" ] && regressions=("fuzz/regressions/$f")
+  if ! "$build_dir/fuzz/$f" "$corpus" "$corpus_seed/$f" "${regressions[@]}" \
       -max_total_time="$seconds" -max_len=4096 -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$build_dir/findings/$f-" \

@@ -123,6 +123,9 @@ TEST(PublicationDateCheckTest, SinceADateAfterThePublicationDate) {
       f[0].explanation,
       "The text counts from October 2022, which is after the article's own "
       "date, 15 September 2022.");
+  // No event is named: the finding stands on the publication date alone.
+  EXPECT_EQ(f[0].event_id, "");
+  EXPECT_EQ(f[0].event_text, "");
   EXPECT_TRUE(Contradicted(text, absl::CivilDay(2022, 11, 1)).empty());
 }
 
