@@ -55,15 +55,13 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
       if (first >= words.size()) continue;
       std::uint32_t node = 0;
       for (std::size_t k = first; k < words.size(); ++k) {
-        auto [tok, inserted] = catalog->vocabulary_.try_emplace(
-            words[k].norm,
-            static_cast<std::uint32_t>(catalog->vocabulary_.size()));
-        std::vector<NameRef>& postings = catalog->postings_[tok->second];
+        const std::uint32_t token = catalog->vocabulary_.Add(words[k].norm);
+        std::vector<NameRef>& postings = catalog->postings_[token];
         if (postings.empty() || postings.back().event != i ||
             postings.back().name != n) {
           postings.push_back({i, n});
         }
-        const std::uint64_t key = (std::uint64_t{node} << 32) | tok->second;
+        const std::uint64_t key = (std::uint64_t{node} << 32) | token;
         auto [edge, added] = catalog->edges_.try_emplace(
             key, static_cast<std::uint32_t>(catalog->node_events_.size()));
         if (added) catalog->node_events_.emplace_back();
@@ -158,8 +156,7 @@ std::vector<int> EventCatalog::SeriesMembers(absl::string_view series_id,
 }
 
 std::uint32_t EventCatalog::TokenId(absl::string_view normalised) const {
-  auto it = vocabulary_.find(normalised);
-  return it == vocabulary_.end() ? kNoToken : it->second;
+  return vocabulary_.Find(normalised);
 }
 
 std::vector<EventMention> EventCatalog::FindMentions(

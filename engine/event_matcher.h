@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "engine/reference_event.h"
+#include "engine/word_index.h"
 
 namespace factcheck {
 
@@ -89,7 +90,7 @@ class EventCatalog {
   EventCatalog() = default;
 
   // Token id of a normalised word, or kNoToken when no name contains it.
-  static constexpr std::uint32_t kNoToken = 0xFFFFFFFF;
+  static constexpr std::uint32_t kNoToken = WordIndex::kNotFound;
   std::uint32_t TokenId(absl::string_view normalised) const;
 
   std::vector<ReferenceEvent> events_;
@@ -102,7 +103,7 @@ class EventCatalog {
 
   // The token trie: node 0 is the root; an edge is keyed by
   // (node << 32 | token id). Terminal nodes carry their events.
-  absl::flat_hash_map<std::string, std::uint32_t> vocabulary_;
+  WordIndex vocabulary_;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> edges_;
   std::vector<std::vector<int>> node_events_;
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
+#include <cstring>
+#include <string>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -57,6 +60,31 @@ bool IsApostrophe(absl::string_view text, std::size_t i, std::size_t* len) {
   return false;
 }
 
+// `text` with ASCII capitals lower-cased, eight bytes at a time: a byte is
+// a capital when it is ASCII and lies in 'A'..'Z'; adding 0x20 (bit 5) to
+// those bytes lower-cases them. Other bytes, UTF-8 included, are kept.
+std::string AsciiLowerCopy(absl::string_view text) {
+  std::string lower(text);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= lower.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, lower.data() + i, 8);
+    const std::uint64_t low7 = w & ~kHigh;
+    // High bit set where low7 >= 'A', and where low7 > 'Z'.
+    const std::uint64_t from_a = low7 + (0x80 - 'A') * kOnes;
+    const std::uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+    const std::uint64_t capital = from_a & ~past_z & ~w & kHigh;
+    w |= capital >> 2;
+    std::memcpy(lower.data() + i, &w, 8);
+  }
+  for (; i < lower.size(); ++i) {
+    lower[i] = absl::ascii_tolower(static_cast<unsigned char>(lower[i]));
+  }
+  return lower;
+}
+
 // British spellings and their American forms, and what a word must look
 // like to be one of them, so that most words skip the hash lookup.
 class Spellings {
@@ -110,9 +138,19 @@ std::vector<Word> SplitWords(absl::string_view text) {
   std::vector<Word> words;
   // News text averages about six bytes a word with its space.
   words.reserve(text.size() / 6 + 1);
+  // The whole text case folded at once, so that each word is a plain copy.
+  const std::string lower = AsciiLowerCopy(text);
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t n = WordCharLength(text, i);
+    const unsigned char first = static_cast<unsigned char>(text[i]);
+    // Spaces and ASCII punctuation, other than an apostrophe, without the
+    // calls below.
+    if (first < 0x80 && first != '\'' && !absl::ascii_isalnum(first)) {
+      ++i;
+      continue;
+    }
+    std::size_t n =
+        first < 0x80 ? (first == '\'' ? 0 : 1) : WordCharLength(text, i);
     if (n == 0) {
       std::size_t apostrophe = 0;
       // A possessive 's after a word is dropped with its apostrophe.
@@ -145,12 +183,7 @@ std::vector<Word> SplitWords(absl::string_view text) {
       i += n;
     }
     w.end = i;
-    // Copied and case folded in one pass.
-    w.norm.resize(w.end - w.begin);
-    for (std::size_t k = 0; k < w.norm.size(); ++k) {
-      w.norm[k] =
-          absl::ascii_tolower(static_cast<unsigned char>(text[w.begin + k]));
-    }
+    w.norm.assign(lower.data() + w.begin, w.end - w.begin);
     if (const absl::string_view* american = Spellings::Get().Find(w.norm)) {
       w.norm.assign(american->data(), american->size());
     }
