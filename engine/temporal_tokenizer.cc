@@ -7,6 +7,7 @@
 
 #include "absl/strings/string_view.h"
 #include "engine/temporal_tables.h"
+#include "engine/text.h"
 
 namespace factcheck {
 namespace temporal_internal {
@@ -140,18 +141,6 @@ struct AsciiClasses {
   }
 };
 constexpr AsciiClasses kAscii;
-
-// Whether each byte is an ASCII letter or digit; false for bytes >= 0x80.
-struct AsciiWordChars {
-  bool of[256];
-  constexpr AsciiWordChars() : of() {
-    for (int c = 0; c < 128; ++c) {
-      const CharClass cls = ClassifyAscii(static_cast<unsigned char>(c));
-      of[c] = cls == CharClass::kLetter || cls == CharClass::kDigit;
-    }
-  }
-};
-constexpr AsciiWordChars kAsciiWordChar;
 
 inline bool IsAsciiWordChar(unsigned char c) {
   return c < 0x80 && (kAscii.of[c] == CharClass::kLetter ||
@@ -323,11 +312,7 @@ std::size_t TokenizeUntilLineBreak(absl::string_view text,
         if (c < 0x80) {
           // ASCII letters and digits by table; anything else by the
           // general scan, from where the ASCII run stops.
-          end = i + 1;
-          while (end < n &&
-                 kAsciiWordChar.of[static_cast<unsigned char>(s[end])]) {
-            ++end;
-          }
+          end = AsciiAlnumRunEnd(text, i + 1);
           if (end < n && static_cast<unsigned char>(s[end]) >= 0x80) {
             end = ScanWordChars(text, end);
           }

@@ -27,16 +27,31 @@ class WordIndex {
   std::size_t size() const { return words_.size(); }
 
  private:
-  // Open addressing with linear probing over a power-of-two table kept at
-  // most a quarter full, so that most look-ups touch one slot. The hash
-  // reads the word's first and last eight bytes (fewer for a short word)
-  // and its length: one multiply instead of a general string hash.
-  static std::uint64_t Hash(absl::string_view word);
+  // A word's first and last eight bytes (fewer, overlapping, for a short
+  // word) and its length: the whole word for words of up to 16 bytes, so
+  // that most comparisons need no memcmp, and the input of the hash.
+  struct Key {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::uint64_t size = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct Slot {
+    Key key;
+    std::uint32_t id = kNotFound;  // kNotFound: empty.
+  };
+  static Key KeyOf(absl::string_view word);
+  // One multiply instead of a general string hash.
+  static std::uint64_t Hash(const Key& key);
+  std::uint32_t Find(absl::string_view word, const Key& key) const;
+  void Insert(const Key& key, std::uint32_t id);
   void Grow();
 
   std::vector<std::string> words_;
-  std::vector<std::uint32_t> slots_;  // Word numbers; kNotFound is empty.
-  int shift_ = 64;                    // 64 - log2(slots_.size()).
+  // Open addressing with linear probing over a power-of-two table kept at
+  // most half full, so that most look-ups touch one slot.
+  std::vector<Slot> slots_;
+  int shift_ = 64;  // 64 - log2(slots_.size()).
 };
 
 }  // namespace factcheck

@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "engine/temporal_tables.h"
+#include "engine/text.h"
 
 namespace factcheck {
 namespace {
@@ -144,7 +145,7 @@ std::vector<Word> SplitWords(absl::string_view text) {
   while (i < text.size()) {
     const unsigned char first = static_cast<unsigned char>(text[i]);
     // Spaces and ASCII punctuation, other than an apostrophe, without the
-    // calls below.
+    // calls below. (Runs of them are short: one space, or ", ".)
     if (first < 0x80 && first != '\'' && !absl::ascii_isalnum(first)) {
       ++i;
       continue;
@@ -172,14 +173,12 @@ std::vector<Word> SplitWords(absl::string_view text) {
     Word& w = words.emplace_back();
     w.begin = i;
     while (i < text.size()) {
-      // ASCII letters and digits, most of any text, without the call.
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if (!absl::ascii_isalnum(c)) break;
-        ++i;
-        continue;
+      // ASCII letters and digits, most of any text, in runs.
+      i = AsciiAlnumRunEnd(text, i);
+      if (i == text.size() || static_cast<unsigned char>(text[i]) < 0x80 ||
+          (n = WordCharLength(text, i)) == 0) {
+        break;
       }
-      if ((n = WordCharLength(text, i)) == 0) break;
       i += n;
     }
     w.end = i;

@@ -25,22 +25,16 @@ TEST(WordIndexTest, NumbersWordsInOrderOfAdditionAndFindsThem) {
 }
 
 TEST(WordIndexTest, TellsApartWordsThatShareTheirFirstAndLastBytes) {
-  // The hash reads a word's first and last eight bytes and its length;
-  // words alike in those, and lengths around eight, must still differ.
+  // The index keys a word by its first and last eight bytes (fewer for a
+  // short word) and its length; words alike in those, and lengths around
+  // the loads' sizes, must still differ.
   WordIndex index;
-  const std::vector<std::string> words = {"internationalisation",
-                                          "internationalization",
-                                          "international",
-                                          "a",
-                                          "ab",
-                                          "abcdefg",
-                                          "abcdefgh",
-                                          "abcdefghi",
-                                          "abcdefgz",
-                                          "zbcdefgh",
-                                          "",
-                                          "ramstein",
-                                          "ramsteins"};
+  const std::vector<std::string> words = {
+      "internationalisation", "internationalization", "international", "a",
+      "ab", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefgh", "abcdefghi",
+      "abcdefgz", "zbcdefgh", "", "ramstein", "ramsteins",
+      // Longer than 16 bytes, alike in their first and last eight.
+      "abcdefgh-one-ijklmnop", "abcdefgh-two-ijklmnop"};
   for (std::size_t k = 0; k < words.size(); ++k) {
     EXPECT_EQ(index.Add(words[k]), k) << words[k];
   }

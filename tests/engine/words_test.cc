@@ -48,6 +48,26 @@ TEST(SplitWordsTest, KeepsNonAsciiLettersAndDropsPossessives) {
                    {"t", "t"}}));
 }
 
+TEST(SplitWordsTest, FindsWordsOfEveryLength) {
+  // Words of 1 to 40 letters and digits (read sixteen bytes at a time),
+  // some with a non-ASCII letter inside, between separators of all kinds.
+  const std::vector<std::string> separators = {" ", ", ", "—",       "\n",
+                                               "-", ". ", "\xC2\xA0"};
+  std::string text;
+  std::vector<std::string> expected;
+  for (int length = 1; length <= 40; ++length) {
+    std::string word;
+    for (int k = 0; k < length; ++k) word += "a1B2c3D4e5"[k % 10];
+    if (length % 3 == 0) word.insert(word.size() / 2, "ß");
+    text += word + separators[length % separators.size()];
+    for (char& c : word) c = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+    expected.push_back(word);
+  }
+  std::vector<std::string> norms;
+  for (const auto& [word, norm] : Split(text)) norms.push_back(norm);
+  EXPECT_EQ(norms, expected);
+}
+
 TEST(SplitWordsTest, MapsBritishSpellingsToAmericanOnes) {
   EXPECT_EQ(Split("Defence Programme"),
             (Pairs{{"Defence", "defense"}, {"Programme", "program"}}));
