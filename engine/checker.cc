@@ -308,6 +308,9 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
   const std::vector<SentenceBounds> sentences = SplitSentences(text);
 
   result.time_expressions.reserve(times.size());
+  // Room for a finding per date and a few more, so that the large findings
+  // are not moved as the vector grows.
+  result.findings.reserve(times.size() + 4);
   for (const TimeExpression& t : times) {
     result.time_expressions.push_back({t, locator.Locate(t.begin, t.end)});
   }
@@ -550,10 +553,15 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
       f.severity = Severity::kError;
     }
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     return a.span.begin < b.span.begin;
-                   });
+  // Findings are large: sorted only when the later checks put one out of
+  // order.
+  const auto by_span = [](const Finding& a, const Finding& b) {
+    return a.span.begin < b.span.begin;
+  };
+  if (!std::is_sorted(result.findings.begin(), result.findings.end(),
+                      by_span)) {
+    std::stable_sort(result.findings.begin(), result.findings.end(), by_span);
+  }
   return result;
 }
 

@@ -71,6 +71,10 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
       if (std::find(at.begin(), at.end(), i) == at.end()) at.push_back(i);
     }
   }
+  catalog->root_edges_.assign(catalog->vocabulary_.size(), 0);
+  for (const auto& [key, child] : catalog->edges_) {
+    if ((key >> 32) == 0) catalog->root_edges_[key & 0xFFFFFFFF] = child;
+  }
   return std::shared_ptr<const EventCatalog>(std::move(catalog));
 }
 
@@ -178,9 +182,14 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     std::size_t best_end = 0;
     std::uint32_t best_node = 0;
     for (std::size_t k = i; k < words.size() && ids[k] != kNoToken; ++k) {
-      auto edge = edges_.find((std::uint64_t{node} << 32) | ids[k]);
-      if (edge == edges_.end()) break;
-      node = edge->second;
+      if (k == i) {
+        node = root_edges_[ids[k]];
+        if (node == 0) break;
+      } else {
+        auto edge = edges_.find((std::uint64_t{node} << 32) | ids[k]);
+        if (edge == edges_.end()) break;
+        node = edge->second;
+      }
       if (!node_events_[node].empty()) {
         best_end = k + 1;
         best_node = node;

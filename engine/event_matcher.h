@@ -105,6 +105,8 @@ class EventCatalog {
   // (node << 32 | token id). Terminal nodes carry their events.
   WordIndex vocabulary_;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> edges_;
+  // The root's edges by token id (0: none), read for every word of a text.
+  std::vector<std::uint32_t> root_edges_;
   std::vector<std::vector<int>> node_events_;
 
   // For Search: the names (event index, name number: 0 is the title, k the

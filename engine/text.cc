@@ -5,10 +5,6 @@
 #include <cstdint>
 #include <string>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -44,37 +40,7 @@ std::size_t SequenceLength(absl::string_view text, std::size_t i) {
   return 0;
 }
 
-#if defined(__SSE2__)
-// Bit k set where byte k of `c` is an ASCII letter or digit. Signed
-// compares: bytes of 0x80 and above are negative, so neither.
-unsigned AsciiAlnumMask(__m128i c) {
-  const __m128i digit =
-      _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
-                    _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
-  const __m128i folded = _mm_or_si128(c, _mm_set1_epi8(0x20));
-  const __m128i letter =
-      _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                    _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(digit, letter)));
-}
-#endif
-
 }  // namespace
-
-std::size_t AsciiAlnumRunEnd(absl::string_view text, std::size_t from) {
-  const char* const p = text.data();
-  const std::size_t n = text.size();
-  std::size_t k = from;
-#if defined(__SSE2__)
-  for (; k + 16 <= n; k += 16) {
-    const unsigned mask = AsciiAlnumMask(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k)));
-    if (mask != 0xFFFF) return k + __builtin_ctz(~mask);
-  }
-#endif
-  while (k < n && absl::ascii_isalnum(static_cast<unsigned char>(p[k]))) ++k;
-  return k;
-}
 
 absl::Status ValidateUtf8(absl::string_view text, absl::string_view what) {
   std::size_t i = 0;
