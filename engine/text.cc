@@ -86,11 +86,12 @@ TextLocator::Position TextLocator::Advance(Position from, std::size_t to) {
     // Every walk starts at a mark or at a position walked to, so the
     // multiples below the farthest position reached are all marked.
     if (from.byte == marks_.size() * kMarkStride) marks_.push_back(from);
-    // Eight bytes at a time, up to the next mark's offset (so that none is
-    // stepped over), for as long as they hold no line break: most of news
-    // text. Columns count the bytes that start a character; UTF-16 units
-    // count those too, and once more for a 4-byte sequence's first byte.
-    if (from.byte % 8 == 0) {
+    // Eight bytes at a time (unaligned loads), up to the next mark's offset
+    // (so that none is stepped over), for as long as they hold no line
+    // break: most of news text. Columns count the bytes that start a character;
+    // UTF-16 units count those too, and once more for a 4-byte sequence's first
+    // byte.
+    if (from.byte + 8 <= to) {
       const std::size_t stop =
           std::min(to, (from.byte / kMarkStride + 1) * kMarkStride);
       bool stepped = false;
@@ -101,13 +102,18 @@ TextLocator::Position TextLocator::Advance(Position from, std::size_t to) {
         // Zero bytes of w ^ "\n\n..." are line breaks.
         const std::uint64_t breaks = w ^ 0x0A0A0A0A0A0A0A0AULL;
         if (((breaks - 0x0101010101010101ULL) & ~breaks & kHigh) != 0) break;
+        from.byte += 8;
+        stepped = true;
+        if ((w & kHigh) == 0) {  // Plain ASCII, most chunks.
+          from.column += 8;
+          from.utf16 += 8;
+          continue;
+        }
         // 10xxxxxx: continuation bytes; 1111xxxx: 4-byte sequences.
         const int continuation = HighBits(w & ~(w << 1));
         const int four_byte = HighBits(w & (w << 1) & (w << 2) & (w << 3));
-        from.byte += 8;
         from.column += 8 - continuation;
         from.utf16 += 8 - continuation + four_byte;
-        stepped = true;
       }
       if (stepped) continue;
     }
