@@ -310,8 +310,8 @@ std::size_t TokenizeUntilLineBreak(absl::string_view text,
         token.kind = TokenKind::kWord;
         std::size_t end;
         if (c < 0x80) {
-          // ASCII letters and digits by table; anything else by the
-          // general scan, from where the ASCII run stops.
+          // ASCII letters and digits sixteen bytes at a time; anything
+          // else by the general scan, from where the ASCII run stops.
           end = AsciiAlnumRunEnd(text, i + 1);
           if (end < n && static_cast<unsigned char>(s[end]) >= 0x80) {
             end = ScanWordChars(text, end);

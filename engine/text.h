@@ -1,6 +1,7 @@
-// Text utilities the engine's stages share: UTF-8 validation, the mapping
-// from byte offsets to the UTF-16 offsets and line/column positions that
-// editors use, and sentence splitting.
+// Text utilities the engine's stages share: UTF-8 validation, the scan over
+// a word's ASCII letters and digits, the mapping from byte offsets to the
+// UTF-16 offsets and line/column positions that editors use, and sentence
+// splitting.
 #ifndef FACTCHECK_ENGINE_TEXT_H_
 #define FACTCHECK_ENGINE_TEXT_H_
 
