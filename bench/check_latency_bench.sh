@@ -48,19 +48,14 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 if [ "$do_build" -eq 1 ]; then
-  # Re-configure an existing tree so that it knows the bench targets; a new
-  # one is configured by scripts/build.sh (RelWithDebInfo).
-  if [ -f "$build/CMakeCache.txt" ]; then cmake -S "$root" -B "$build" >/dev/null; fi
-  FACTCHECK_BUILD_DIR="$build" ./scripts/build.sh \
-    factcheck_server factcheck factcheck_check_latency_client >&2
+  build_targets "$build" factcheck_server factcheck \
+    factcheck_check_latency_client
 fi
 server_bin="$build/server/factcheck-server"
 cli_bin="$build/client/factcheck"
 client_bin="$build/bench/factcheck_check_latency_client"
-for bin in "$server_bin" "$cli_bin" "$client_bin"; do
-  [ -x "$bin" ] || { echo "missing $bin: build it first" >&2; exit 2; }
-done
-build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+require_executables "$server_bin" "$cli_bin" "$client_bin"
+build_type=$(build_type_of "$build")
 article="$root/tests/data/seed-article.txt"
 
 work="${FACTCHECK_BENCH_DIR:-${TMPDIR:-/tmp}/factcheck-check-latency-bench}"

@@ -35,9 +35,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 server_bin="$build/server/factcheck-server"
 cli_bin="$build/client/factcheck"
-for bin in "$server_bin" "$cli_bin"; do
-  [ -x "$bin" ] || { echo "missing $bin: build it first" >&2; exit 2; }
-done
+require_executables "$server_bin" "$cli_bin"
 
 work="${TMPDIR:-/tmp}/factcheck-import-bench"
 mkdir -p "$work"

@@ -67,21 +67,15 @@ case "$build" in /*) ;; *) build="$root/$build" ;; esac
 if [ "$do_build" -eq 1 ]; then
   # h2load (nghttp2-client) for the health check from a second client.
   ./scripts/install-deps.sh nghttp2-client >&2
-  # Re-configure an existing tree so that it knows the bench targets; a new
-  # one is configured by scripts/build.sh (RelWithDebInfo, as deployed).
-  if [ -f "$build/CMakeCache.txt" ]; then cmake -S "$root" -B "$build" >/dev/null; fi
-  FACTCHECK_BUILD_DIR="$build" ./scripts/build.sh factcheck_server \
-    factcheck_load_generator factcheck_rocksdb_put_baseline \
-    factcheck_engine_benchmark >&2
+  build_targets "$build" factcheck_server factcheck_load_generator \
+    factcheck_rocksdb_put_baseline factcheck_engine_benchmark
 fi
 server_bin="$build/server/factcheck-server"
 generator="$build/bench/factcheck_load_generator"
 baseline_bin="$build/bench/factcheck_rocksdb_put_baseline"
 engine_bin="$build/bench/factcheck_engine_benchmark"
-for bin in "$server_bin" "$generator" "$baseline_bin" "$engine_bin"; do
-  [ -x "$bin" ] || { echo "missing $bin: build it first" >&2; exit 2; }
-done
-build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)
+require_executables "$server_bin" "$generator" "$baseline_bin" "$engine_bin"
+build_type=$(build_type_of "$build")
 article="$root/tests/data/seed-article.txt"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/factcheck-load-bench.XXXXXX")

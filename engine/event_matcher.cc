@@ -163,6 +163,13 @@ std::uint32_t EventCatalog::TokenId(absl::string_view normalised) const {
   return vocabulary_.Find(normalised);
 }
 
+std::uint32_t EventCatalog::Child(std::uint32_t node,
+                                  std::uint32_t token) const {
+  if (node == 0) return root_edges_[token];
+  auto edge = edges_.find((std::uint64_t{node} << 32) | token);
+  return edge == edges_.end() ? 0 : edge->second;
+}
+
 std::vector<EventMention> EventCatalog::FindMentions(
     absl::string_view text) const {
   return FindMentionsInWords(SplitWords(text));
@@ -182,14 +189,8 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     std::size_t best_end = 0;
     std::uint32_t best_node = 0;
     for (std::size_t k = i; k < words.size() && ids[k] != kNoToken; ++k) {
-      if (k == i) {
-        node = root_edges_[ids[k]];
-        if (node == 0) break;
-      } else {
-        auto edge = edges_.find((std::uint64_t{node} << 32) | ids[k]);
-        if (edge == edges_.end()) break;
-        node = edge->second;
-      }
+      node = Child(node, ids[k]);
+      if (node == 0) break;
       if (!node_events_[node].empty()) {
         best_end = k + 1;
         best_node = node;

@@ -107,6 +107,9 @@ class EventCatalog {
   absl::flat_hash_map<std::uint64_t, std::uint32_t> edges_;
   // The root's edges by token id (0: none), read for every word of a text.
   std::vector<std::uint32_t> root_edges_;
+  // The trie node reached from `node` by `token`, or 0 (the root, which no
+  // edge reaches) when there is none.
+  std::uint32_t Child(std::uint32_t node, std::uint32_t token) const;
   std::vector<std::vector<int>> node_events_;
 
   // For Search: the names (event index, name number: 0 is the title, k the
