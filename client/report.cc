@@ -99,8 +99,9 @@ class FindingWriter {
   }
 
  private:
-  // Quotes the claim's sentence, or the document text around the span when
-  // the sentence does not hold it (a server that sends no sentence).
+  // Quotes the claim's sentence (or the part of it the server sent), or the
+  // document text around the span when that does not hold it (a server
+  // that sends no sentence).
   std::string Excerpt(const v1::Claim& claim, std::size_t begin,
                       std::size_t end) const {
     const SpanMarker marker =
@@ -108,7 +109,11 @@ class FindingWriter {
                                      .close = std::string(kReset)}
                         : SpanMarker{};
     const absl::string_view sentence = claim.sentence();
-    const std::size_t sentence_begin = claim.sentence_span().begin();
+    // Where the quoted part stands: the excerpt's span (a server before
+    // excerpts sent the whole sentence, at sentence_span).
+    const std::size_t sentence_begin = claim.has_excerpt_span()
+                                           ? claim.excerpt_span().begin()
+                                           : claim.sentence_span().begin();
     if (!sentence.empty() && sentence_begin <= begin &&
         end - sentence_begin <= sentence.size()) {
       return MarkedExcerpt(sentence, begin - sentence_begin,

@@ -279,30 +279,48 @@ Checker::Checker(std::shared_ptr<const EventCatalog> catalog)
     : catalog_(std::move(catalog)) {}
 
 absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
-                                           absl::CivilDay published) const {
+                                           absl::CivilDay published,
+                                           const CheckLimits& limits) const {
   if (text.empty()) return absl::InvalidArgumentError("text is empty");
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
 
+  const std::vector<TimeExpression> times = tagger_.Tag(text, published);
+  if (times.size() > limits.max_time_expressions) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the text has ", times.size(),
+                     " time expressions, over the limit of ",
+                     limits.max_time_expressions, " for one check"));
+  }
   // One split into words serves matching and checking.
   std::vector<Word> words = SplitWords(text);
   const std::vector<EventMention> mentions =
       catalog_->FindMentionsInWords(words);
-  return CheckFoundWords(text, published, tagger_.Tag(text, published),
-                         mentions, std::move(words));
+  return CheckFoundWords(text, published, times, mentions, std::move(words),
+                         limits);
 }
 
 CheckResult Checker::CheckFound(
     absl::string_view text, absl::CivilDay published,
     const std::vector<TimeExpression>& times,
     const std::vector<EventMention>& mentions) const {
-  return CheckFoundWords(text, published, times, mentions, SplitWords(text));
+  // Without limits nothing fails.
+  return *CheckFoundWords(text, published, times, mentions, SplitWords(text),
+                          CheckLimits{});
 }
 
-CheckResult Checker::CheckFoundWords(absl::string_view text,
-                                     absl::CivilDay published,
-                                     const std::vector<TimeExpression>& times,
-                                     const std::vector<EventMention>& mentions,
-                                     std::vector<Word> words) const {
+absl::StatusOr<CheckResult> Checker::CheckFoundWords(
+    absl::string_view text, absl::CivilDay published,
+    const std::vector<TimeExpression>& times,
+    const std::vector<EventMention>& mentions, std::vector<Word> words,
+    const CheckLimits& limits) const {
+  // `count` findings at least; the claims alone are counted before the
+  // findings are built, so that a text far over the limit costs little.
+  const auto too_many_findings = [&](std::size_t count) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the text makes ", count,
+                     " findings or more, over the limit of ",
+                     limits.max_findings, " for one check"));
+  };
   CheckResult result;
   TextLocator locator(text);
   const std::vector<SentenceBounds> sentences = SplitSentences(text);
@@ -369,10 +387,13 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
       if (lo >= hi) return false;
       // So does a duration between them: "On 20 February, a year after the
       // invasion, ..." relates the date to the event, it does not date it.
-      for (const TimeExpression& d : times) {
-        if (d.type == TimexType::kDuration && d.begin >= lo && d.end <= hi) {
-          return true;
-        }
+      for (auto d = absl::c_lower_bound(times, lo,
+                                        [](const TimeExpression& e,
+                                           std::size_t at) {
+                                          return e.begin < at;
+                                        });
+           d != times.end() && d->begin < hi; ++d) {
+        if (d->type == TimexType::kDuration && d->end <= hi) return true;
       }
       for (const Word& w : WordsIn(words, lo, hi)) {
         if (IsReportingVerb(w.norm)) return true;
@@ -407,6 +428,8 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
     }
   }
 
+  if (pairs.size() > limits.max_findings) return too_many_findings(pairs.size());
+
   DocumentContext doc;
   doc.text = text;
   doc.published = published;
@@ -430,9 +453,9 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
     f.claimed_text = t.text;
     // A day's part ("Tuesday evening") claims its day.
     f.claimed_value = t.type == TimexType::kTime ? t.date->ToTimex() : t.value;
-    f.sentence_span = locator.Locate(p.sentence->begin, p.sentence->end);
-    f.sentence = std::string(
-        text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin));
+    const absl::string_view sentence =
+        text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin);
+    SetSentence(text, locator, *p.sentence, t.begin, t.end, m.begin, m.end, f);
     f.event_span = locator.Locate(m.begin, m.end);
     f.event_text = std::string(text.substr(m.begin, m.end - m.begin));
     ClaimNote note;
@@ -442,7 +465,7 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
     note.claimed = claimed;
 
     const Choice choice =
-        ChooseEvent(*catalog_, m, claimed, role, published.year(), f.sentence,
+        ChooseEvent(*catalog_, m, claimed, role, published.year(), sentence,
                     f.event_text);
     if (choice.event < 0) {
       const ReferenceEvent& a = catalog_->events()[m.candidates[0]];
@@ -548,6 +571,9 @@ CheckResult Checker::CheckFoundWords(absl::string_view text,
   CheckAgainstPublicationDate(doc, locator, result.findings, notes);
   CheckRelativeStatements(doc, locator, result.findings, notes);
   CheckWithinDocument(doc, result.findings, notes);
+  if (result.findings.size() > limits.max_findings) {
+    return too_many_findings(result.findings.size());
+  }
   for (Finding& f : result.findings) {
     if (f.verdict == Verdict::kContradicted && f.severity == Severity::kInfo) {
       f.severity = Severity::kError;

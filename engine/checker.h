@@ -3,6 +3,8 @@
 #ifndef FACTCHECK_ENGINE_CHECKER_H_
 #define FACTCHECK_ENGINE_CHECKER_H_
 
+#include <cstddef>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,8 +45,11 @@ struct Finding {
   TextSpan span;
   std::string claimed_text;   // "February 2024"
   std::string claimed_value;  // TIMEX3 value, "2024-02"
-  // The sentence the claim was read from.
+  // The sentence the claim was read from, and what the finding quotes of
+  // it: the bytes at `excerpt_span`, which is the whole sentence unless it
+  // is longer than kMaxExcerptBytes (SentenceExcerpt).
   TextSpan sentence_span;
+  TextSpan excerpt_span;
   std::string sentence;
   // The event: its id and title, and the words that named it. Empty where
   // the finding has no one event: a name the reference cannot tell apart
@@ -86,6 +91,17 @@ struct CheckResult {
   std::vector<LocatedTimeExpression> time_expressions;  // In text order.
 };
 
+// Bounds on one check, so that its work and its answer stay in proportion
+// to what a real article needs, whatever the text (the server sets them
+// from its flags). A check over a bound fails with ResourceExhausted
+// naming it, as early as the count is known.
+struct CheckLimits {
+  // The most time expressions a text may have.
+  std::size_t max_time_expressions = std::numeric_limits<std::size_t>::max();
+  // The most findings a text may make, unverifiable ones included.
+  std::size_t max_findings = std::numeric_limits<std::size_t>::max();
+};
+
 // Immutable and thread-safe: one Checker serves all requests until the
 // reference events change, when a new one is built around a new catalog.
 class Checker {
@@ -93,9 +109,11 @@ class Checker {
   explicit Checker(std::shared_ptr<const EventCatalog> catalog);
 
   // Checks `text` (UTF-8) published on `published`. InvalidArgument when
-  // the text is empty or not valid UTF-8.
+  // the text is empty or not valid UTF-8; ResourceExhausted when it goes
+  // over one of `limits`.
   absl::StatusOr<CheckResult> Check(absl::string_view text,
-                                    absl::CivilDay published) const;
+                                    absl::CivilDay published,
+                                    const CheckLimits& limits = {}) const;
 
   // Check without its first two stages, for callers that time the stages
   // apart (bench/engine_benchmark.cc): Check(text, published) validates
@@ -113,10 +131,11 @@ class Checker {
  private:
   // CheckFound with the text's words (SplitWords), which the caller may
   // have split already for matching.
-  CheckResult CheckFoundWords(absl::string_view text, absl::CivilDay published,
-                              const std::vector<TimeExpression>& times,
-                              const std::vector<EventMention>& mentions,
-                              std::vector<Word> words) const;
+  absl::StatusOr<CheckResult> CheckFoundWords(
+      absl::string_view text, absl::CivilDay published,
+      const std::vector<TimeExpression>& times,
+      const std::vector<EventMention>& mentions, std::vector<Word> words,
+      const CheckLimits& limits) const;
 
   std::shared_ptr<const EventCatalog> catalog_;
   TemporalTagger tagger_;

@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 
 namespace factcheck {
 namespace {
@@ -73,11 +74,31 @@ std::size_t WordAt(const std::vector<Word>& words, std::size_t pos) {
       words.begin());
 }
 
+// The sentence that holds byte `pos`, found by binary search: sentences
+// are in text order and do not overlap.
 const SentenceBounds* SentenceAt(const DocumentContext& doc, std::size_t pos) {
-  for (const SentenceBounds& s : *doc.sentences) {
-    if (pos >= s.begin && pos < s.end) return &s;
-  }
-  return nullptr;
+  const std::vector<SentenceBounds>& sentences = *doc.sentences;
+  const auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), pos,
+      [](std::size_t p, const SentenceBounds& s) { return p < s.end; });
+  if (it == sentences.end() || pos < it->begin) return nullptr;
+  return &*it;
+}
+
+// The time expressions, or the mentions, that begin in [begin, end): a
+// binary search, both being in text order. The checks below look within a
+// sentence or a few words; scanning the whole document for each would make
+// a long text cost the square of its length.
+template <typename T>
+absl::Span<const T> BeginningIn(const std::vector<T>& all, std::size_t begin,
+                                std::size_t end) {
+  const auto by_begin = [](const T& x, std::size_t at) {
+    return x.begin < at;
+  };
+  const auto first = std::lower_bound(all.begin(), all.end(), begin, by_begin);
+  const auto last = std::lower_bound(first, all.end(), end, by_begin);
+  return absl::MakeConstSpan(all.data() + (first - all.begin()),
+                             static_cast<std::size_t>(last - first));
 }
 
 absl::string_view Slice(absl::string_view text, std::size_t begin,
@@ -104,15 +125,34 @@ std::string OnOrIn(const PartialDate& d) {
                       FormatDateForPeople(d));
 }
 
-// The event a mention names: the one a claim chose, else its only
-// candidate. -1 for a shared name nothing decided, or a bare series.
-int EventOf(const EventMention& m, const std::vector<ClaimNote>& notes) {
-  for (const ClaimNote& n : notes) {
-    if (n.mention == &m && n.event >= 0) return n.event;
+// The event a mention names: the one the first note about it chose, else
+// its only candidate; -1 for a shared name nothing decided, or a bare
+// series. Notes only grow (each check appends its own), so the first event
+// of each mention is indexed once as they come: looking through every note
+// for every mention would make a long text cost the square of its claims.
+class EventOf {
+ public:
+  explicit EventOf(const std::vector<ClaimNote>& notes) : notes_(notes) {}
+
+  int operator()(const EventMention& m) {
+    for (; indexed_ < notes_.size(); ++indexed_) {
+      const ClaimNote& n = notes_[indexed_];
+      if (n.mention != nullptr && n.event >= 0) {
+        first_event_.try_emplace(n.mention, n.event);
+      }
+    }
+    if (const auto it = first_event_.find(&m); it != first_event_.end()) {
+      return it->second;
+    }
+    if (m.series_only || m.candidates.size() != 1) return -1;
+    return m.candidates[0];
   }
-  if (m.series_only || m.candidates.size() != 1) return -1;
-  return m.candidates[0];
-}
+
+ private:
+  const std::vector<ClaimNote>& notes_;
+  std::size_t indexed_ = 0;
+  absl::flat_hash_map<const EventMention*, int> first_event_;
+};
 
 // A count of time units as the text wrote it ("two weeks", "a year").
 enum class Unit { kDay, kWeek, kMonth, kYear };
@@ -281,8 +321,7 @@ Finding MakeFinding(const DocumentContext& doc, TextLocator& locator,
   f.span = locator.Locate(begin, end);
   f.claimed_text = std::string(Slice(doc.text, begin, end));
   if (const SentenceBounds* s = SentenceAt(doc, begin)) {
-    f.sentence_span = locator.Locate(s->begin, s->end);
-    f.sentence = std::string(Slice(doc.text, s->begin, s->end));
+    SetSentence(doc.text, locator, *s, begin, end, begin, end, f);
   }
   f.verdict = Verdict::kContradicted;
   f.severity = Severity::kError;
@@ -304,8 +343,8 @@ const EventMention* MentionNear(const DocumentContext& doc, std::size_t from,
                                 std::size_t begin, std::size_t end,
                                 bool before) {
   const EventMention* best = nullptr;
-  for (const EventMention& m : *doc.mentions) {
-    if (m.begin < begin || m.end > end || m.candidates.empty()) continue;
+  for (const EventMention& m : BeginningIn(*doc.mentions, begin, end)) {
+    if (m.end > end || m.candidates.empty()) continue;
     if (!before && m.begin >= from &&
         (best == nullptr || m.begin < best->begin)) {
       best = &m;
@@ -360,6 +399,7 @@ void CheckSinceAfterPublication(const DocumentContext& doc,
 void CheckUpcoming(const DocumentContext& doc, TextLocator& locator,
                    std::vector<Finding>& findings,
                    std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
   // Future phrases right after the name, and their past forms.
   static const auto* const kAfter = new std::vector<
       std::pair<std::vector<absl::string_view>, absl::string_view>>{
@@ -384,7 +424,7 @@ void CheckUpcoming(const DocumentContext& doc, TextLocator& locator,
   const int published = FirstDay(DayDate(doc.published));
   const std::vector<Word>& words = doc.words;
   for (const EventMention& m : *doc.mentions) {
-    const int ev = EventOf(m, notes);
+    const int ev = event_of(m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const std::optional<PartialDate> when = StartOf(e);
@@ -444,6 +484,7 @@ void CheckUpcoming(const DocumentContext& doc, TextLocator& locator,
 void CheckDurations(const DocumentContext& doc, TextLocator& locator,
                     std::vector<Finding>& findings,
                     std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
   static const auto* const kLasting = new WordSet{
       "lasted", "lasting", "raged",   "raging", "continued", "continuing",
       "gone",   "going",   "dragged", "waged",  "fought",    "endured"};
@@ -480,7 +521,7 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
       m = MentionNear(doc, d.begin, s->begin, d.begin, true);
     }
     if (m == nullptr) continue;
-    const int ev = EventOf(*m, notes);
+    const int ev = event_of(*m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     // A lasting event's span ("two years into the war"), or the time since
@@ -571,6 +612,21 @@ bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words) {
   return past;
 }
 
+void SetSentence(absl::string_view text, TextLocator& locator,
+                 const SentenceBounds& s, std::size_t begin, std::size_t end,
+                 std::size_t also_begin, std::size_t also_end, Finding& f) {
+  const std::size_t lo = std::min(begin, also_begin);
+  const std::size_t hi = std::max(end, also_end);
+  const SentenceBounds excerpt =
+      hi - lo <= kMaxExcerptBytes ? SentenceExcerpt(text, s, lo, hi)
+                                  : SentenceExcerpt(text, s, begin, end);
+  f.sentence_span = locator.Locate(s.begin, s.end);
+  f.excerpt_span = excerpt.begin == s.begin && excerpt.end == s.end
+                       ? f.sentence_span
+                       : locator.Locate(excerpt.begin, excerpt.end);
+  f.sentence = std::string(Slice(text, excerpt.begin, excerpt.end));
+}
+
 ClaimRole ReadClaimRole(const DocumentContext& doc, const EventMention& m,
                         const TimeExpression& t) {
   if (t.role == DateRole::kSince) return ClaimRole::kStart;
@@ -624,6 +680,7 @@ void CheckAgainstPublicationDate(const DocumentContext& doc,
 void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
                              std::vector<Finding>& findings,
                              std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
   const std::vector<Word>& words = doc.words;
   const std::size_t claims = notes.size();
   for (const TimeExpression& d : *doc.times) {
@@ -656,7 +713,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       if (!amount.has_value()) continue;
       const EventMention* m = MentionNear(doc, d.end, d.end, s->end, false);
       if (m == nullptr || WordAt(words, m->begin) > next + 5) continue;
-      const int ev = EventOf(*m, notes);
+      const int ev = event_of(*m);
       if (ev < 0) continue;
       const ReferenceEvent& e = doc.catalog->events()[ev];
       const std::size_t after_name = WordAt(words, m->end);
@@ -679,9 +736,10 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
           amount->unit == Unit::kYear    ? Granularity::kYear
           : amount->unit == Unit::kMonth ? Granularity::kMonth
                                          : Granularity::kDay;
-      for (const TimeExpression& t : *doc.times) {
-        if (&t == &d || !t.date.has_value() || t.begin < s->begin ||
-            t.end > s->end || t.date->granularity < needed) {
+      for (const TimeExpression& t :
+           BeginningIn(*doc.times, s->begin, s->end)) {
+        if (&t == &d || !t.date.has_value() || t.end > s->end ||
+            t.date->granularity < needed) {
           continue;
         }
         const bool paired_with_m = std::any_of(
@@ -700,11 +758,10 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
         anchor_span = locator.Locate(t.begin, t.end);
       }
       if (!anchor.has_value()) {
-        for (const EventMention& other : *doc.mentions) {
-          if (&other == m || other.begin < s->begin || other.end > s->end) {
-            continue;
-          }
-          const int oe = EventOf(other, notes);
+        for (const EventMention& other :
+             BeginningIn(*doc.mentions, s->begin, s->end)) {
+          if (&other == m || other.end > s->end) continue;
+          const int oe = event_of(other);
           if (oe < 0 || oe == ev) continue;
           const std::optional<PartialDate> od =
               StartOf(doc.catalog->events()[oe]);
@@ -773,15 +830,18 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const std::optional<Amount> amount =
         next_unit ? one_unit : ParseAmountWords(own);
     if (!amount.has_value()) continue;
+    // The last such date before this one, scanned back from it.
     const TimeExpression* previous = nullptr;
-    for (const TimeExpression& t : *doc.times) {
-      if (t.begin >= d.begin) break;
+    for (const TimeExpression* t = &d; previous == nullptr &&
+                                       t != doc.times->data();) {
+      --t;
       // A date the text wrote out, or any that names its day ("yesterday",
       // "thirty years ago today"): a month that "a year earlier" yields is
       // too coarse to measure "two days later" from.
-      if (t.date.has_value() && (t.style != DateStyle::kOther ||
-                                 t.date->granularity == Granularity::kDay)) {
-        previous = &t;
+      if (t->begin < d.begin && t->date.has_value() &&
+          (t->style != DateStyle::kOther ||
+           t->date->granularity == Granularity::kDay)) {
+        previous = t;
       }
     }
     if (previous == nullptr) continue;
@@ -799,7 +859,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     }
     if (m == nullptr) continue;
     const int ev =
-        note_index >= 0 ? notes[note_index].event : EventOf(*m, notes);
+        note_index >= 0 ? notes[note_index].event : event_of(*m);
     if (ev < 0) continue;
     // "the attack on 7 January and the siege two days later": counted from
     // the event's own date, the later thing is another one.

@@ -51,6 +51,13 @@ struct DocumentContext {
   std::vector<Word> words;
 };
 
+// Sets `f`'s sentence to `s`, quoting of it the excerpt around
+// text[begin, end) and, when both fit in one excerpt, text[also_begin,
+// also_end) too (the event's name beside the claim's date).
+void SetSentence(absl::string_view text, TextLocator& locator,
+                 const SentenceBounds& s, std::size_t begin, std::size_t end,
+                 std::size_t also_begin, std::size_t also_end, Finding& f);
+
 // Reads the role of the claim that pairs `m` with `t`: "since" and verbs of
 // beginning make it a start, "until" and verbs of ending an end.
 ClaimRole ReadClaimRole(const DocumentContext& doc, const EventMention& m,

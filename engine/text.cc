@@ -217,17 +217,60 @@ bool IsAbbreviation(absl::string_view word) {
 
 }  // namespace
 
+SentenceBounds SentenceExcerpt(absl::string_view text, SentenceBounds sentence,
+                               std::size_t begin, std::size_t end) {
+  if (sentence.end - sentence.begin <= kMaxExcerptBytes) return sentence;
+  begin = std::clamp(begin, sentence.begin, sentence.end);
+  end = std::clamp(end, begin, sentence.end);
+  if (end - begin >= kMaxExcerptBytes) return {begin, end};
+  // The room around [begin, end), shared out evenly; what one side cannot
+  // use (the sentence ends there) goes to the other.
+  const std::size_t room = kMaxExcerptBytes - (end - begin);
+  std::size_t lo = begin - std::min(begin - sentence.begin, room / 2);
+  std::size_t hi = std::min(sentence.end, end + (room - (begin - lo)));
+  lo = begin - std::min(begin - sentence.begin, room - (hi - end));
+  // Whole words only: a cut inside a word moves to the word's edge (spaces
+  // are ASCII, so no cut lands inside a character).
+  if (lo > sentence.begin && text[lo - 1] != ' ') {
+    const std::size_t space = text.substr(lo, begin - lo).find(' ');
+    lo = space == absl::string_view::npos ? begin : lo + space + 1;
+  }
+  if (hi < sentence.end && text[hi] != ' ') {
+    const std::size_t space = text.substr(end, hi - end).rfind(' ');
+    hi = space == absl::string_view::npos ? end : end + space;
+  }
+  while (lo < begin && text[lo] == ' ') ++lo;
+  while (hi > end && text[hi - 1] == ' ') --hi;
+  return {lo, hi};
+}
+
 std::vector<SentenceBounds> SplitSentences(absl::string_view text) {
   std::vector<SentenceBounds> sentences;
   std::size_t start = 0;
-  const auto emit = [&](std::size_t end) {
-    std::size_t b = start, e = end, len = 0;
-    while (b < e && IsSpace(text, b, &len)) b += len;
-    // Trim trailing ASCII space; multi-byte spaces at the end are rare and
-    // harmless inside a sentence span.
+  // Trailing ASCII space; multi-byte spaces at the end are rare and
+  // harmless inside a sentence span.
+  const auto trim_end = [&](std::size_t b, std::size_t e) {
     while (e > b &&
            absl::ascii_isspace(static_cast<unsigned char>(text[e - 1])))
       --e;
+    return e;
+  };
+  const auto emit = [&](std::size_t end) {
+    std::size_t b = start, e = end, len = 0;
+    while (b < e && IsSpace(text, b, &len)) b += len;
+    e = trim_end(b, e);
+    while (e - b > kMaxSentenceBytes) {
+      std::size_t cut = text.substr(b + 1, kMaxSentenceBytes).rfind(' ');
+      if (cut != absl::string_view::npos) {
+        cut += b + 1;
+      } else {
+        cut = b + kMaxSentenceBytes;
+        while ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      sentences.push_back({b, trim_end(b, cut)});
+      b = cut;
+      while (b < e && IsSpace(text, b, &len)) b += len;
+    }
     if (e > b) sentences.push_back({b, e});
   };
   // The bytes that may end a sentence; the scan skips all others with one

@@ -103,10 +103,31 @@ struct SentenceBounds {
   std::size_t end = 0;
 };
 
+// The longest sentence SplitSentences returns. No sentence of news copy
+// comes near it; a run of text with no stop (a list, a table flattened to
+// one line, hostile input) is cut into pieces of at most this many bytes at
+// spaces, so that the work per sentence, and what a finding quotes of it,
+// stays bounded.
+inline constexpr std::size_t kMaxSentenceBytes = 2000;
+
+// The most of a sentence a finding quotes (SentenceExcerpt).
+inline constexpr std::size_t kMaxExcerptBytes = 320;
+
+// The part of `sentence` a finding about text[begin, end) quotes: the whole
+// sentence when it is at most kMaxExcerptBytes long; otherwise a window of
+// at most kMaxExcerptBytes (more only when [begin, end) itself is longer)
+// that holds [begin, end) and as much on either side as fits, cut at
+// spaces, never inside a UTF-8 character. [begin, end) is clipped to the
+// sentence first.
+SentenceBounds SentenceExcerpt(absl::string_view text, SentenceBounds sentence,
+                               std::size_t begin, std::size_t end);
+
 // Splits news text into sentences: at ".", "!" or "?" (and any closing
 // quotes after them) followed by space and a capital, digit or opening
 // quote, and at line breaks. Common abbreviations ("Mr.", "Jan.", "U.S.")
-// and initials do not end a sentence.
+// and initials do not end a sentence. A sentence longer than
+// kMaxSentenceBytes is cut at the last space that keeps the pieces within
+// it (at a character boundary when it has no space).
 std::vector<SentenceBounds> SplitSentences(absl::string_view text);
 
 }  // namespace factcheck

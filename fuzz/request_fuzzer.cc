@@ -6,7 +6,8 @@
 // RocksDB store that persists across inputs, so that one input's writes
 // meet the next one's reads. Besides the sanitizers' checks, every answer
 // must be OK or a client error: Internal, DataLoss or Unknown would say
-// that bad input broke the server or its data.
+// that bad input broke the server or its data; and an OK answer's size
+// must stay within a fixed multiple of its request's.
 #include <cstddef>
 #include <cstdint>
 
@@ -18,6 +19,35 @@
 
 namespace factcheck::fuzz {
 namespace {
+
+// What an answer may hold per byte of its request, besides what the
+// reference contributes (see TextBytes) and a fixed part. An answer that
+// grows faster than its text (a copy of a long sentence in each of its
+// many findings did) fails the run.
+constexpr std::size_t kResponseBytesPerRequestByte = 64;
+constexpr std::size_t kResponseFixedBytes = 4096;
+
+// The bytes of an answer that the text accounts for: its findings without
+// what they copy from the reference event (citations, title, the
+// explanation that names it, the ClaimReviews built of them) or from other
+// stored sources, whose size depends on what is stored, not on the
+// request.
+template <typename Response>
+std::size_t TextBytes(Response response) {
+  if constexpr (requires { response.mutable_findings(); }) {
+    for (v1::Finding& f : *response.mutable_findings()) {
+      f.clear_citations();
+      f.clear_explanation();
+      f.mutable_claim()->clear_event_title();
+      // ACROSS_SOURCES: the other stored sources that disagree.
+      f.clear_related_sources();
+    }
+  }
+  if constexpr (requires { response.clear_claim_reviews(); }) {
+    response.clear_claim_reviews();
+  }
+  return response.ByteSizeLong();
+}
 
 absl::Status StatusOf(const absl::Status& status) { return status; }
 template <typename T>
@@ -36,6 +66,22 @@ absl::Status Raw(absl::string_view bytes, Handler handler) {
   return StatusOf(handler(request));
 }
 
+// A method that reads a text and answers about it (CheckText, IngestSource,
+// ExtractTimex): as Raw, and an OK answer's TextBytes stay within the
+// fixed multiple of the request's bytes.
+template <typename Request, typename Handler>
+absl::Status TextIn(absl::string_view bytes, Handler handler) {
+  return Raw<Request>(bytes, [&](const Request& request) {
+    auto result = handler(request);
+    if (result.ok()) {
+      FACTCHECK_FUZZ_CHECK(TextBytes(*result) <=
+                           kResponseBytesPerRequestByte * bytes.size() +
+                               kResponseFixedBytes);
+    }
+    return result;
+  });
+}
+
 // Any other method: parsed as gRPC's protobuf codec does; a request it
 // cannot parse never reaches the service.
 template <typename Request, typename Handler>
@@ -51,13 +97,13 @@ absl::Status Run(std::uint8_t method, absl::string_view bytes) {
   FactCheckService& s = Service();
   switch (method % 14) {
     case 0:
-      return Raw<v1::CheckTextRequest>(
+      return TextIn<v1::CheckTextRequest>(
           bytes, [&](const auto& r) { return s.CheckText(r); });
     case 1:
-      return Raw<v1::IngestSourceRequest>(
+      return TextIn<v1::IngestSourceRequest>(
           bytes, [&](const auto& r) { return s.IngestSource(r); });
     case 2:
-      return Raw<v1::ExtractTimexRequest>(
+      return TextIn<v1::ExtractTimexRequest>(
           bytes, [&](const auto& r) { return s.ExtractTimex(r); });
     case 3:
       return Raw<v1::CreateEventRequest>(

@@ -149,6 +149,7 @@ v1::Finding ToProto(const Finding& f) {
   SetSpan(f.span, claim->mutable_span());
   claim->set_sentence(f.sentence);
   SetSpan(f.sentence_span, claim->mutable_sentence_span());
+  SetSpan(f.excerpt_span, claim->mutable_excerpt_span());
   if (!f.event_id.empty())
     claim->set_event(absl::StrCat("events/", f.event_id));
   claim->set_event_title(f.event_title);

@@ -343,6 +343,19 @@ absl::Status FactCheckService::CheckTextSize(std::size_t size) const {
   return absl::OkStatus();
 }
 
+absl::Status FactCheckService::CheckResponseSize(
+    const google::protobuf::Message& response) const {
+  return ResponseSizeWithin(response.ByteSizeLong());
+}
+
+absl::Status FactCheckService::ResponseSizeWithin(std::size_t bytes) const {
+  if (bytes <= limits_.max_response_bytes) return absl::OkStatus();
+  return absl::ResourceExhaustedError(absl::StrCat(
+      "the response would be ", bytes, " bytes, over the limit of ",
+      limits_.max_response_bytes,
+      " (--max_response_bytes): check the text in parts"));
+}
+
 absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
     const v1::CheckTextRequest& request) const {
   if (absl::Status s = CheckTextSize(request.text().size()); !s.ok()) return s;
@@ -350,8 +363,16 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
       ParsePublishedDate(request.published_date());
   if (!published.ok()) return published.status();
   const std::shared_ptr<const Checker> checker = checker_.Get();
-  absl::StatusOr<CheckResult> result =
-      checker->Check(request.text(), *published);
+  absl::StatusOr<CheckResult> result = checker->Check(
+      request.text(), *published,
+      {.max_time_expressions = limits_.max_time_expressions,
+       .max_findings = limits_.max_findings});
+  if (absl::IsResourceExhausted(result.status())) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(result.status().message(),
+                     " (--max_time_expressions, --max_findings): check the "
+                     "text in parts"));
+  }
   if (!result.ok()) return result.status();
   v1::CheckTextResponse response;
   response.set_document_id(request.document_id());
@@ -383,6 +404,7 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
     *response.add_time_expressions() = ToProto(t);
   }
   response.set_contradicted_count(contradicted);
+  if (absl::Status s = CheckResponseSize(response); !s.ok()) return s;
   return response;
 }
 
@@ -397,13 +419,21 @@ absl::StatusOr<v1::ExtractTimexResponse> FactCheckService::ExtractTimex(
   // a client sees one contract for the text whichever call it makes.
   if (text.empty()) return absl::InvalidArgumentError("text is empty");
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
+  std::vector<TimeExpression> times = tagger_.Tag(text, *published);
+  if (times.size() > limits_.max_time_expressions) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "the text has ", times.size(), " time expressions, over the limit of ",
+        limits_.max_time_expressions,
+        " for one request (--max_time_expressions): tag the text in parts"));
+  }
   v1::ExtractTimexResponse response;
   TextLocator locator(text);
-  for (TimeExpression& t : tagger_.Tag(text, *published)) {
+  for (TimeExpression& t : times) {
     const TextSpan span = locator.Locate(t.begin, t.end);
     *response.add_time_expressions() =
         ToProto(LocatedTimeExpression{std::move(t), span});
   }
+  if (absl::Status s = CheckResponseSize(response); !s.ok()) return s;
   return response;
 }
 
@@ -438,6 +468,17 @@ absl::StatusOr<v1::IngestSourceResponse> FactCheckService::IngestSource(
   if (absl::Status s = AddAcrossSourceFindings(source.name(), findings);
       !s.ok()) {
     return s;
+  }
+  // The answer's size is known before anything is stored: the findings,
+  // the source without its text, a few fixed fields. An ingest that could
+  // not be answered must not be stored.
+  {
+    v1::Source without_text = source;
+    without_text.clear_text();
+    // Each repeated field: a tag byte and at most five of length.
+    std::size_t bytes = without_text.ByteSizeLong() + 6 + 2 + 2;
+    for (const v1::Finding& f : findings) bytes += f.ByteSizeLong() + 6;
+    if (absl::Status s = ResponseSizeWithin(bytes); !s.ok()) return s;
   }
   bool unchanged = false;
   absl::StatusOr<v1::Source> stored =

@@ -35,6 +35,17 @@ struct ServiceLimits {
   int default_page_size = 50;
   // Largest event file ImportEvents accepts.
   std::size_t max_import_bytes = std::size_t{1} << 40;
+  // The most time expressions and findings one text may make (CheckText,
+  // each document of StreamCheck, IngestSource, ExtractTimex for the
+  // former): the longest real articles make a few hundred of each; a text
+  // over a bound is refused with RESOURCE_EXHAUSTED before its findings
+  // are built.
+  std::size_t max_time_expressions = 10000;
+  std::size_t max_findings = 2000;
+  // The largest response a text-carrying call may answer with, checked
+  // before it is serialized: an answer over it is RESOURCE_EXHAUSTED, never
+  // an empty or cut one.
+  std::size_t max_response_bytes = 16 << 20;
 };
 
 // What each checked text yielded, for CheckObserver: the verdict of every
@@ -150,6 +161,11 @@ class FactCheckService {
   absl::Status ReloadEvents() ABSL_EXCLUSIVE_LOCKS_REQUIRED(events_mu_);
   absl::StatusOr<int> PageSize(int requested) const;
   absl::Status CheckTextSize(std::size_t size) const;
+  // ResourceExhausted when a response of `response`'s size (or of `bytes`)
+  // would be over limits_.max_response_bytes.
+  absl::Status CheckResponseSize(
+      const google::protobuf::Message& response) const;
+  absl::Status ResponseSizeWithin(std::size_t bytes) const;
   // Adds to `findings` (a source's, before it is stored as `source_name`)
   // an ACROSS_SOURCES finding after each claim about an event the reference
   // has no date for, where other stored sources date the event otherwise.

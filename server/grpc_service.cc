@@ -39,14 +39,21 @@ class StreamCheckReactor final
         parsed.ok() ? service_->CheckText(request)
                     : absl::StatusOr<v1::CheckTextResponse>(parsed);
     v1::CheckTextResponse response;
-    if (result.ok()) {
-      response = *std::move(result);
-    } else {
+    if (result.ok()) response = *std::move(result);
+    absl::Status status =
+        result.ok() ? SerializeResponse(response, &response_) : result.status();
+    if (!status.ok()) {
+      // The document's own error, answered in its place: the stream goes
+      // on with the next document.
+      response.Clear();
       response.set_document_id(request.document_id());
-      response.set_error(std::string(result.status().message()));
-      response.set_error_code(static_cast<int>(result.status().code()));
+      response.set_error(std::string(status.message()));
+      response.set_error_code(static_cast<int>(status.code()));
+      if (absl::Status s = SerializeResponse(response, &response_); !s.ok()) {
+        Finish(ToGrpcStatus(s));
+        return;
+      }
     }
-    SerializeResponse(response, &response_);
     StartWrite(&response_);
   }
 
@@ -220,12 +227,13 @@ class ImportEventsReactor final
 // Copies a result into the response message (typed calls) or serializes
 // it into the response bytes (raw calls).
 template <typename T>
-void SetResponse(T&& result, std::remove_cvref_t<T>* response) {
+absl::Status SetResponse(T&& result, std::remove_cvref_t<T>* response) {
   *response = std::forward<T>(result);
+  return absl::OkStatus();
 }
 template <typename T>
-void SetResponse(const T& result, grpc::ByteBuffer* response) {
-  SerializeResponse(result, response);
+absl::Status SetResponse(const T& result, grpc::ByteBuffer* response) {
+  return SerializeResponse(result, response);
 }
 // Calls that answer google.protobuf.Empty return a plain absl::Status.
 template <typename Response>
@@ -234,8 +242,8 @@ absl::Status Deliver(const absl::Status& status, Response*) {
 }
 template <typename T, typename Response>
 absl::Status Deliver(absl::StatusOr<T>&& result, Response* response) {
-  if (result.ok()) SetResponse(*std::move(result), response);
-  return result.status();
+  if (!result.ok()) return result.status();
+  return SetResponse(*std::move(result), response);
 }
 
 }  // namespace

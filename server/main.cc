@@ -49,6 +49,17 @@ ABSL_FLAG(bool, sync, false,
           "a crash of the process but not of the machine.");
 ABSL_FLAG(std::size_t, max_text_bytes, 1 << 20,
           "Largest text accepted by CheckText, StreamCheck and IngestSource.");
+ABSL_FLAG(std::size_t, max_time_expressions, 10000,
+          "The most time expressions one text may have (CheckText, each "
+          "StreamCheck document, IngestSource, ExtractTimex); more is "
+          "RESOURCE_EXHAUSTED.");
+ABSL_FLAG(std::size_t, max_findings, 2000,
+          "The most findings one text may make, unverifiable ones included; "
+          "more is RESOURCE_EXHAUSTED.");
+ABSL_FLAG(std::size_t, max_response_bytes, 16 << 20,
+          "Largest answer to a call that carries text (CheckText, StreamCheck "
+          "documents, IngestSource, ExtractTimex); a larger one is "
+          "RESOURCE_EXHAUSTED, never sent cut.");
 ABSL_FLAG(int, max_page_size, 1000, "Largest page_size of the List calls.");
 ABSL_FLAG(std::size_t, max_import_bytes, std::size_t{1} << 40,
           "Largest event file accepted by ImportEvents.");
@@ -103,6 +114,9 @@ int Run() {
   limits.max_text_bytes = absl::GetFlag(FLAGS_max_text_bytes);
   limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   limits.max_import_bytes = absl::GetFlag(FLAGS_max_import_bytes);
+  limits.max_time_expressions = absl::GetFlag(FLAGS_max_time_expressions);
+  limits.max_findings = absl::GetFlag(FLAGS_max_findings);
+  limits.max_response_bytes = absl::GetFlag(FLAGS_max_response_bytes);
   // Not ready until LoadReference below: the server listens, answers
   // health checks (NOT_SERVING) and metrics scrapes while it loads.
   std::unique_ptr<factcheck::FactCheckService> service =

@@ -93,11 +93,20 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
                    message->GetDescriptor()->full_name(), " message"));
 }
 
-void SerializeResponse(const google::protobuf::Message& message,
-                       grpc::ByteBuffer* buffer) {
-  const std::string bytes = message.SerializeAsString();
-  grpc::Slice slice(bytes);
+absl::Status SerializeResponse(const google::protobuf::Message& message,
+                               grpc::ByteBuffer* buffer) {
+  std::string bytes;
+  // SerializeToString fails on a message over protobuf's 2 GB limit (the
+  // service bounds its answers well below; this is the last guard).
+  if (!message.SerializeToString(&bytes)) {
+    *buffer = grpc::ByteBuffer();
+    return absl::InternalError(
+        absl::StrCat("the response (", message.ByteSizeLong(),
+                     " bytes) could not be serialized"));
+  }
+  grpc::Slice slice(std::move(bytes));
   *buffer = grpc::ByteBuffer(&slice, 1);
+  return absl::OkStatus();
 }
 
 }  // namespace factcheck

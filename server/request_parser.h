@@ -27,9 +27,11 @@ absl::Status ParseRequest(const grpc::ByteBuffer& buffer,
 // every request's path.
 void DropProtobufUtf8ParseErrors();
 
-// Serializes `message` into `buffer`.
-void SerializeResponse(const google::protobuf::Message& message,
-                       grpc::ByteBuffer* buffer);
+// Serializes `message` into `buffer`; Internal, with `buffer` empty, when
+// it cannot be (a message over protobuf's 2 GB), so that a failed answer
+// is never sent, or logged, as an empty OK one.
+absl::Status SerializeResponse(const google::protobuf::Message& message,
+                               grpc::ByteBuffer* buffer);
 
 }  // namespace factcheck
 

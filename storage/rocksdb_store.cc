@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/memory/memory.h"
 #include "absl/status/status.h"
@@ -250,6 +251,17 @@ class RocksDbStore final : public Store {
   // they saw and leave a mix. Readers never take it: they read from
   // iterators or snapshots, which see whole batches only.
   absl::Mutex write_mu_;
+  // What readers of events read: the latest state (null), except while an
+  // import's events are moved in, when it is a snapshot taken just before
+  // the move, so that a reader sees the import whole or not at all
+  // (MoveStagedEvents). Shared, so that a read in flight keeps the snapshot
+  // it started with after the move has dropped it.
+  std::shared_ptr<rocksdb::ManagedSnapshot> EventView()
+      ABSL_LOCKS_EXCLUDED(view_mu_);
+  absl::Mutex view_mu_;
+  std::shared_ptr<rocksdb::ManagedSnapshot> event_view_
+      ABSL_GUARDED_BY(view_mu_);
+
   // Serialises checkpoints, so that two made into one directory at once
   // cannot both pass the check that it does not exist. Writers do not wait
   // for it: a checkpoint is consistent without holding write_mu_.
@@ -751,12 +763,30 @@ absl::Status RocksDbStore::CreateEvent(const v1::Event& event) {
   return Write(&batch, absl::StrCat("writing event '", event.id(), "'"));
 }
 
+std::shared_ptr<rocksdb::ManagedSnapshot> RocksDbStore::EventView() {
+  absl::MutexLock lock(&view_mu_);
+  return event_view_;
+}
+
+namespace {
+
+// Read options that read through `view` (the latest state when null).
+rocksdb::ReadOptions ReadingThrough(
+    const std::shared_ptr<rocksdb::ManagedSnapshot>& view) {
+  rocksdb::ReadOptions options;
+  if (view != nullptr) options.snapshot = view->snapshot();
+  return options;
+}
+
+}  // namespace
+
 absl::StatusOr<v1::Event> RocksDbStore::GetEvent(absl::string_view id) {
   if (absl::Status valid = keys::ValidateId("event", id); !valid.ok()) {
     return valid;
   }
+  const std::shared_ptr<rocksdb::ManagedSnapshot> view = EventView();
   const absl::StatusOr<std::optional<std::string>> bytes =
-      GetRaw(rocksdb::ReadOptions(), events_, id);
+      GetRaw(ReadingThrough(view), events_, id);
   if (!bytes.ok()) return bytes.status();
   if (!bytes->has_value()) return EventNotFound(id);
   return Parse<v1::Event>(**bytes, absl::StrCat("event '", id, "'"));
@@ -828,8 +858,9 @@ absl::Status RocksDbStore::DeleteEvent(absl::string_view id) {
 
 absl::StatusOr<Page<v1::Event>> RocksDbStore::ListEvents(
     absl::string_view page_token, int page_size) {
+  const std::shared_ptr<rocksdb::ManagedSnapshot> view = EventView();
   std::unique_ptr<rocksdb::Iterator> it(
-      db_->NewIterator(rocksdb::ReadOptions(), events_));
+      db_->NewIterator(ReadingThrough(view), events_));
   return ScanPage<v1::Event>(
       *it, keys::Listing::kEvents, "", page_token, page_size,
       [](absl::string_view key,
@@ -843,8 +874,9 @@ absl::StatusOr<Page<v1::Event>> RocksDbStore::ListEvents(
 
 absl::StatusOr<std::vector<v1::Event>> RocksDbStore::AllEvents() {
   std::vector<v1::Event> events;
+  const std::shared_ptr<rocksdb::ManagedSnapshot> view = EventView();
   std::unique_ptr<rocksdb::Iterator> it(
-      db_->NewIterator(rocksdb::ReadOptions(), events_));
+      db_->NewIterator(ReadingThrough(view), events_));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     absl::StatusOr<v1::Event> event = Parse<v1::Event>(
         ToView(it->value()), absl::StrCat("event '", ToView(it->key()), "'"));
@@ -857,7 +889,8 @@ absl::StatusOr<std::vector<v1::Event>> RocksDbStore::AllEvents() {
 
 absl::Status RocksDbStore::ForEachEvent(
     const std::function<void(v1::Event&)>& visit) {
-  rocksdb::ReadOptions read_options;
+  const std::shared_ptr<rocksdb::ManagedSnapshot> view = EventView();
+  rocksdb::ReadOptions read_options = ReadingThrough(view);
   // A full scan: keep it from evicting the blocks lookups use.
   read_options.fill_cache = false;
   std::unique_ptr<rocksdb::Iterator> it(
@@ -990,6 +1023,18 @@ absl::StatusOr<EventWriteCounts> RocksDbStore::MoveStagedEvents(
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(read_options, import_staging_));
   it->Seek(ToSlice(begin));
+  // Readers see the events as they were until the last batch is written,
+  // then all of the import at once: the view is dropped on every way out,
+  // after the last batch on success. (After a failed write the marker
+  // stays, and the next Open finishes the move.)
+  {
+    absl::MutexLock lock(&view_mu_);
+    event_view_ = std::make_shared<rocksdb::ManagedSnapshot>(db_.get());
+  }
+  const absl::Cleanup drop_view = [this] {
+    absl::MutexLock lock(&view_mu_);
+    event_view_.reset();
+  };
   EventWriteCounts counts;
   // The moved events are written without the log, like the staging: until
   // the last batch removes the commit marker, a crash redoes the whole

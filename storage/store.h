@@ -182,8 +182,11 @@ class Store {
   // replace by id), counting as unchanged those stored exactly so already,
   // then drops the staging area. A durable commit marker is written first:
   // once it is, a crash in the middle is finished by the next Open. The
-  // move is made in batches, so a concurrent reader may see part of the
-  // import while it runs. Sets ReferenceLoaded.
+  // move is made in batches, but readers of events (GetEvent, ListEvents,
+  // AllEvents, ForEachEvent) read from a snapshot taken before it until the
+  // last batch is written: they see none of the import, then all of it,
+  // never part. (An event written by another call while the move runs
+  // becomes visible with the import.) Sets ReferenceLoaded.
   virtual absl::StatusOr<EventWriteCounts> CommitImport(
       std::uint64_t import_id) = 0;
   // Drops everything staged under `import_id`.

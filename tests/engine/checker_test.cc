@@ -186,6 +186,31 @@ TEST(CheckerTest, RejectsEmptyAndInvalidText) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(CheckerTest, RefusesATextOverItsLimitsNamingThem) {
+  const Checker checker = MakeChecker();
+  std::string text;
+  for (int i = 0; i < 5; ++i) {
+    text += "The full-scale invasion began in February 2024. ";
+  }
+  const absl::CivilDay day(2024, 2, 14);
+  const absl::StatusOr<CheckResult> times =
+      checker.Check(text, day, {.max_time_expressions = 4});
+  EXPECT_EQ(times.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(times.status().message(),
+            "the text has 5 time expressions, over the limit of 4 for one "
+            "check");
+  const absl::StatusOr<CheckResult> findings =
+      checker.Check(text, day, {.max_findings = 4});
+  EXPECT_EQ(findings.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(findings.status().message(),
+            "the text makes 5 findings or more, over the limit of 4 for one "
+            "check");
+  const absl::StatusOr<CheckResult> at_limits =
+      checker.Check(text, day, {.max_time_expressions = 5, .max_findings = 5});
+  ASSERT_TRUE(at_limits.ok()) << at_limits.status();
+  EXPECT_EQ(at_limits->findings.size(), 5u);
+}
+
 TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
   const PartialDate day = D("2022-02-24");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonthYear), "24 February 2022");

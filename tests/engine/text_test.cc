@@ -151,5 +151,85 @@ TEST(SplitSentencesTest, HandlesEmptyAndSpaceOnlyText) {
   EXPECT_TRUE(SplitSentences("  \n \n").empty());
 }
 
+TEST(SplitSentencesTest, CutsARunWithoutStopsIntoPiecesAtSpaces) {
+  // 3,000 bytes of "word " and no stop: two pieces, the first ending at
+  // the last space within 2,000 bytes.
+  std::string text;
+  for (int i = 0; i < 600; ++i) text += "word ";
+  const std::vector<SentenceBounds> s = SplitSentences(text);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].begin, 0u);
+  EXPECT_EQ(s[0].end, 1999u);  // "word" ends at 1999; the space is cut.
+  EXPECT_EQ(s[1].begin, 2000u);
+  EXPECT_EQ(s[1].end, 2999u);
+  for (const SentenceBounds& b : s) {
+    EXPECT_LE(b.end - b.begin, kMaxSentenceBytes);
+  }
+}
+
+TEST(SplitSentencesTest, CutsARunWithoutSpacesAtACharacterBoundary) {
+  // 1,500 two-byte letters (é): the cut at byte 2,000 is a boundary.
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += "\xC3\xA9";
+  const std::vector<SentenceBounds> s = SplitSentences(text);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].end, 2000u);
+  EXPECT_EQ(s[1].begin, 2000u);
+  EXPECT_EQ(s[1].end, 3000u);
+  // Three-byte characters: 2,000 is not a boundary, 1,998 is.
+  text.clear();
+  for (int i = 0; i < 1000; ++i) text += "\xE2\x80\x94";
+  const std::vector<SentenceBounds> t = SplitSentences(text);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].end, 1998u);
+  EXPECT_EQ(t[1].begin, 1998u);
+}
+
+TEST(SentenceExcerptTest, QuotesAShortSentenceWhole) {
+  const std::string text = "The summit was held on 9 July 2024.";
+  const SentenceBounds whole{0, text.size()};
+  const SentenceBounds e = SentenceExcerpt(text, whole, 23, 34);
+  EXPECT_EQ(e.begin, 0u);
+  EXPECT_EQ(e.end, text.size());
+}
+
+TEST(SentenceExcerptTest, QuotesWholeWordsAroundTheSpanOfALongSentence) {
+  // "w000 w001 ... w199": 1,000 bytes; the span is w100 (bytes 500-504).
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += "w" + std::string(i < 10 ? "00" : i < 100 ? "0" : "") +
+            std::to_string(i) + " ";
+  }
+  text.pop_back();
+  const SentenceBounds whole{0, text.size()};
+  const SentenceBounds e = SentenceExcerpt(text, whole, 500, 504);
+  EXPECT_LE(e.end - e.begin, kMaxExcerptBytes);
+  EXPECT_LE(e.begin, 500u);
+  EXPECT_GE(e.end, 504u);
+  // Centred, and cut between words: 158 bytes each side would start at
+  // 342 and end at 662, inside words; the cuts move in to 345 and 659.
+  EXPECT_EQ(text.substr(e.begin, 4), "w069");
+  EXPECT_EQ(e.begin, 345u);
+  EXPECT_EQ(e.end, 659u);
+  EXPECT_EQ(text.substr(e.end - 4, 4), "w131");
+}
+
+TEST(SentenceExcerptTest, GivesTheRoomOneSideCannotUseToTheOther) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "word ";
+  text.pop_back();
+  const SentenceBounds whole{0, text.size()};
+  // A span at the start: the excerpt starts with the sentence and runs on
+  // to the last whole word within 320 bytes.
+  const SentenceBounds start = SentenceExcerpt(text, whole, 0, 4);
+  EXPECT_EQ(start.begin, 0u);
+  EXPECT_EQ(start.end, 319u);
+  // At the end, the mirror image.
+  const SentenceBounds end =
+      SentenceExcerpt(text, whole, text.size() - 4, text.size());
+  EXPECT_EQ(end.end, text.size());
+  EXPECT_EQ(end.begin, text.size() - 319);
+}
+
 }  // namespace
 }  // namespace factcheck
