@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "engine/consistency_checks.h"
 #include "engine/words.h"
@@ -42,6 +43,24 @@ std::string ReferencePhrase(const ReferenceEvent& event,
   return absl::StrCat("began ", OnOrIn(*event.start));
 }
 
+// Types of event that last and are spoken of day by day while they do
+// ("the war", "the occupation"): a date in their course is no claim about
+// their start. An invasion or an offensive is named by its start.
+bool IsDurative(absl::string_view type) {
+  static const auto* const kTypes = new absl::flat_hash_set<absl::string_view>{
+      "war",       "civil war", "conflict",        "occupation",
+      "siege",     "pandemic",  "epidemic",        "crisis",
+      "blockade",  "insurgency", "protest movement", "presidency",
+      "reign",     "tenure",    "term of office"};
+  return kTypes->contains(type);
+}
+
+PartialDate WithYear(PartialDate d, int year) {
+  d.year = year;
+  d.year_known = true;
+  return d;
+}
+
 struct Comparison {
   Verdict verdict = Verdict::kUnverifiable;
   std::optional<PartialDate> reference;  // The date compared with.
@@ -70,6 +89,17 @@ Comparison Compare(const ReferenceEvent& event, PartialDate claimed,
     return c;
   }
   c.reference = event.start;
+  if (role == ClaimRole::kPoint && !ended && IsDurative(event.type)) {
+    // "the war in Gaza on Friday": a day of a war still going on, not its
+    // start; only a date before the war began contradicts it.
+    c.verdict = LastDay(claimed.year_known ? claimed
+                                           : WithYear(claimed,
+                                                      publication_year)) >=
+                        FirstDay(*event.start)
+                    ? Verdict::kSupported
+                    : Verdict::kContradicted;
+    return c;
+  }
   if (role == ClaimRole::kPoint && ended) {
     // A date within the event's span fits ("the battle in 2023"); a date
     // written without a year fits when it does in one of the event's years
@@ -122,6 +152,39 @@ bool IsNameFiller(absl::string_view w) {
   return kFiller->contains(w);
 }
 
+// Words between a date and an event's name that make the date another
+// thing's: "on May 22, 2018 joined families of the victims of the bombing",
+// "March 11, 2016 marks the fifth anniversary of the earthquake".
+bool IsOtherThingCue(absl::string_view w) {
+  static const auto* const kCues = new absl::flat_hash_set<absl::string_view>{
+      "anniversary", "anniversaries", "commemoration", "commemorate",
+      "commemorated", "commemorates", "commemorating", "memorial",
+      "tribute",     "victims",       "marks",         "marked",
+      "marking",     "remembrance",   "vigil",         "mourn",
+      "mourned",     "mourning"};
+  return kCues->contains(w);
+}
+
+// Words right after a date that make it a picture's: "In this July 20,
+// 1969, photo", "a file picture shows ..., 28 April 2011".
+bool IsPictureWord(absl::string_view w) {
+  return w == "photo" || w == "photograph" || w == "picture" ||
+         w == "image" || w == "file";
+}
+
+// The years written in words[begin, end) ("the 1986 World Cup").
+std::vector<int> YearsIn(absl::Span<const Word> words) {
+  std::vector<int> years;
+  for (const Word& w : words) {
+    int year = 0;
+    if (w.norm.size() == 4 && absl::SimpleAtoi(w.norm, &year) &&
+        year >= 1000) {
+      years.push_back(year);
+    }
+  }
+  return years;
+}
+
 // "said", "told": verbs that report a statement, whose date is not the
 // date of what it reports.
 bool IsReportingVerb(absl::string_view w) {
@@ -134,6 +197,22 @@ bool IsReportingVerb(absl::string_view w) {
       "warned",   "vowed",        "pledged", "insisted",  "argued",
       "denied",   "acknowledged", "tweeted", "posted"};
   return kVerbs->contains(w);
+}
+
+// True when sentence `s` is a picture's caption: it or the sentence after
+// it credits a photographer ("Photo by", "(AP Photo/...)", "Photograph:").
+bool IsCaption(absl::string_view text, const SentenceBounds& s,
+               const std::vector<SentenceBounds>& sentences) {
+  const auto credits = [&](const SentenceBounds& b) {
+    const absl::string_view t = text.substr(b.begin, b.end - b.begin);
+    return absl::StrContains(t, "Photo by") ||
+           absl::StrContains(t, "Photograph:") ||
+           absl::StrContains(t, "(Photo") || absl::StrContains(t, "AP Photo") ||
+           absl::StartsWith(t, "Photo:") || absl::StartsWith(t, "File photo");
+  };
+  if (credits(s)) return true;
+  const SentenceBounds* next = &s + 1;
+  return next < sentences.data() + sentences.size() && credits(*next);
 }
 
 struct Choice {
@@ -291,12 +370,26 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
                      " time expressions, over the limit of ",
                      limits.max_time_expressions, " for one check"));
   }
-  // One split into words serves matching and checking.
+  // One split into words and one into sentences serve matching and
+  // checking.
   std::vector<Word> words = SplitWords(text);
-  const std::vector<EventMention> mentions =
-      catalog_->FindMentionsInWords(words);
+  std::vector<SentenceBounds> sentences = SplitSentences(text);
+  const std::vector<EventMention> mentions = catalog_->FindMentionsInWords(
+      words, SentencesWithTimes(sentences, times));
   return CheckFoundWords(text, published, times, mentions, std::move(words),
-                         limits);
+                         std::move(sentences), limits);
+}
+
+std::vector<SentenceBounds> SentencesWithTimes(
+    const std::vector<SentenceBounds>& sentences,
+    const std::vector<TimeExpression>& times) {
+  std::vector<SentenceBounds> out;
+  std::size_t t = 0;
+  for (const SentenceBounds& s : sentences) {
+    while (t < times.size() && times[t].end <= s.begin) ++t;
+    if (t < times.size() && times[t].begin < s.end) out.push_back(s);
+  }
+  return out;
 }
 
 CheckResult Checker::CheckFound(
@@ -305,14 +398,14 @@ CheckResult Checker::CheckFound(
     const std::vector<EventMention>& mentions) const {
   // Without limits nothing fails.
   return *CheckFoundWords(text, published, times, mentions, SplitWords(text),
-                          CheckLimits{});
+                          SplitSentences(text), CheckLimits{});
 }
 
 absl::StatusOr<CheckResult> Checker::CheckFoundWords(
     absl::string_view text, absl::CivilDay published,
     const std::vector<TimeExpression>& times,
     const std::vector<EventMention>& mentions, std::vector<Word> words,
-    const CheckLimits& limits) const {
+    std::vector<SentenceBounds> sentences, const CheckLimits& limits) const {
   // `count` findings at least; the claims alone are counted before the
   // findings are built, so that a text far over the limit costs little.
   const auto too_many_findings = [&](std::size_t count) {
@@ -323,8 +416,6 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
   };
   CheckResult result;
   TextLocator locator(text);
-  const std::vector<SentenceBounds> sentences = SplitSentences(text);
-
   result.time_expressions.reserve(times.size());
   // Room for a finding per date and a few more, so that the large findings
   // are not moved as the vector grows.
@@ -344,12 +435,23 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
     const SentenceBounds* sentence;
   };
   std::vector<Pair> pairs;
+  // Every credit IsCaption looks for has "Photo" or "File photo" in it: one
+  // scan of the text spares one per sentence in copy without pictures.
+  const bool may_have_captions = absl::StrContains(text, "Photo") ||
+                                 absl::StrContains(text, "File photo");
   for (const SentenceBounds& s : sentences) {
     std::vector<const TimeExpression*> dates;
     std::vector<const EventMention*> named;
+    // A caption's dates are the picture's: "... in Port-au-Prince, Haiti
+    // on January 13, 2010. Photo by ...".
+    const bool caption = may_have_captions && IsCaption(text, s, sentences);
     while (next_time < times.size() && times[next_time].begin < s.end) {
       const TimeExpression& t = times[next_time++];
-      if (t.begin >= s.begin && IsCalendarDate(t)) dates.push_back(&t);
+      if (caption || t.begin < s.begin || !IsCalendarDate(t)) continue;
+      // "In this July 20, 1969, photo ...".
+      const absl::Span<const Word> after = WordsIn(words, t.end, s.end);
+      if (!after.empty() && IsPictureWord(after.front().norm)) continue;
+      dates.push_back(&t);
     }
     while (next_mention < mentions.size() &&
            mentions[next_mention].begin < s.end) {
@@ -359,10 +461,18 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
     const auto nearest_date = [&](const EventMention* m) {
       const TimeExpression* best = nullptr;
       std::size_t best_gap = std::numeric_limits<std::size_t>::max();
+      // A name written with its year ("the 1986 World Cup") is dated by
+      // it: a date of another year nearby is another thing's.
+      const std::vector<int> named_years =
+          YearsIn(WordsIn(words, m->begin, m->end));
       for (const TimeExpression* t : dates) {
         // A date inside the name ("the 2024 Washington summit") is part of
         // the name, not a claim about it.
         if (t->begin < m->end && m->begin < t->end) continue;
+        if (!named_years.empty() && t->year_written &&
+            absl::c_find(named_years, t->date->year) == named_years.end()) {
+          continue;
+        }
         const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
         if (gap < best_gap) best = t, best_gap = gap;
       }
@@ -396,7 +506,7 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
         if (d->type == TimexType::kDuration && d->end <= hi) return true;
       }
       for (const Word& w : WordsIn(words, lo, hi)) {
-        if (IsReportingVerb(w.norm)) return true;
+        if (IsReportingVerb(w.norm) || IsOtherThingCue(w.norm)) return true;
       }
       return false;
     };

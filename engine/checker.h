@@ -118,8 +118,9 @@ class Checker {
   // Check without its first two stages, for callers that time the stages
   // apart (bench/engine_benchmark.cc): Check(text, published) validates
   // the text, tags it (tagger().Tag), finds the event mentions
-  // (catalog().FindMentions) and then does this, which pairs dates with
-  // events and checks the claims. `text` must be non-empty, valid UTF-8;
+  // (catalog().FindMentionsInWords, loose names within
+  // SentencesWithTimes) and then does this, which pairs dates with events
+  // and checks the claims. `text` must be non-empty, valid UTF-8;
   // `times` and `mentions` must be what those two calls return for it.
   CheckResult CheckFound(absl::string_view text, absl::CivilDay published,
                          const std::vector<TimeExpression>& times,
@@ -135,11 +136,18 @@ class Checker {
       absl::string_view text, absl::CivilDay published,
       const std::vector<TimeExpression>& times,
       const std::vector<EventMention>& mentions, std::vector<Word> words,
-      const CheckLimits& limits) const;
+      std::vector<SentenceBounds> sentences, const CheckLimits& limits) const;
 
   std::shared_ptr<const EventCatalog> catalog_;
   TemporalTagger tagger_;
 };
+
+// The sentences (in text order) that hold a time expression of `times`
+// (in text order): where an event mention can be a claim's, and so where
+// the checker looks for loosely written names.
+std::vector<SentenceBounds> SentencesWithTimes(
+    const std::vector<SentenceBounds>& sentences,
+    const std::vector<TimeExpression>& times);
 
 // Writes `date` the way `style` writes dates, at the granularity of `date`
 // or of the style, whichever is coarser: (2022-02-24, kMonthYear) gives

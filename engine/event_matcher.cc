@@ -71,6 +71,7 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
       if (std::find(at.begin(), at.end(), i) == at.end()) at.push_back(i);
     }
   }
+  catalog->loose_.Build(all, catalog->is_series_, catalog->vocabulary_);
   catalog->root_edges_.assign(catalog->vocabulary_.size(), 0);
   for (const auto& [key, child] : catalog->edges_) {
     if ((key >> 32) == 0) catalog->root_edges_[key & 0xFFFFFFFF] = child;
@@ -172,11 +173,76 @@ std::uint32_t EventCatalog::Child(std::uint32_t node,
 
 std::vector<EventMention> EventCatalog::FindMentions(
     absl::string_view text) const {
-  return FindMentionsInWords(SplitWords(text));
+  const std::vector<SentenceBounds> sentences = SplitSentences(text);
+  return FindMentionsInWords(SplitWords(text), sentences);
+}
+
+void EventCatalog::AddLooseMentions(const std::vector<Word>& words,
+                                    std::vector<LooseMatch> loose,
+                                    std::vector<EventMention>& mentions) const {
+  const auto overlaps_exact = [&](const LooseMatch& m) {
+    // The first exact mention that ends after m begins.
+    const auto it = std::lower_bound(
+        mentions.begin(), mentions.end(), m.begin,
+        [](const EventMention& e, std::size_t at) { return e.end <= at; });
+    return it != mentions.end() && it->begin < m.end;
+  };
+  // More words first, then the tighter span, then text order.
+  std::sort(loose.begin(), loose.end(),
+            [](const LooseMatch& a, const LooseMatch& b) {
+              if (a.content_words != b.content_words)
+                return a.content_words > b.content_words;
+              if (a.end - a.begin != b.end - b.begin)
+                return a.end - a.begin < b.end - b.begin;
+              if (a.begin != b.begin) return a.begin < b.begin;
+              return a.event < b.event;
+            });
+  struct Accepted {
+    EventMention mention;
+    int content_words;
+  };
+  std::vector<Accepted> accepted;
+  for (const LooseMatch& m : loose) {
+    if (overlaps_exact(m)) continue;
+    Accepted* clash = nullptr;
+    bool blocked = false;
+    for (Accepted& a : accepted) {
+      if (a.mention.begin < m.end && m.begin < a.mention.end) {
+        if (a.content_words == m.content_words && clash == nullptr) {
+          clash = &a;
+        } else {
+          blocked = true;
+        }
+      }
+    }
+    if (blocked) continue;
+    if (clash != nullptr) {
+      // Two events' names fit the same words equally: a mention of both.
+      std::vector<int>& c = clash->mention.candidates;
+      if (std::find(c.begin(), c.end(), m.event) == c.end()) {
+        c.push_back(m.event);
+      }
+      continue;
+    }
+    EventMention mention;
+    mention.begin = m.begin;
+    mention.end = m.end;
+    mention.after_definite_article =
+        m.first_word > 0 && words[m.first_word - 1].norm == "the";
+    mention.candidates = {m.event};
+    accepted.push_back({std::move(mention), m.content_words});
+  }
+  if (accepted.empty()) return;
+  for (Accepted& a : accepted) mentions.push_back(std::move(a.mention));
+  std::sort(mentions.begin(), mentions.end(),
+            [](const EventMention& a, const EventMention& b) {
+              return a.begin < b.begin;
+            });
 }
 
 std::vector<EventMention> EventCatalog::FindMentionsInWords(
-    const std::vector<Word>& words) const {
+    const std::vector<Word>& words,
+    absl::Span<const SentenceBounds> loose_within) const {
   std::vector<EventMention> mentions;
   std::vector<std::uint32_t> ids(words.size());
   for (std::size_t k = 0; k < words.size(); ++k)
@@ -239,6 +305,7 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     mentions.push_back(std::move(mention));
     i = best_end;
   }
+  AddLooseMentions(words, loose_.Find(loose_within, words, ids), mentions);
   return mentions;
 }
 

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "engine/loose_name_matcher.h"
 #include "engine/reference_event.h"
 #include "engine/word_index.h"
 
@@ -54,6 +55,12 @@ struct EventSearchHit {
 // spaces ("full-scale" = "full scale"), a leading "the" in an alias is
 // optional, and British spellings match American ones ("defence" =
 // "defense"). Among overlapping names the leftmost, then longest, wins.
+// Where no name is written as listed, a name is also found written
+// loosely: its words inflected, derived, reordered or apart ("Russia
+// invaded Ukraine" for "Russian invasion of Ukraine"; LooseNameMatcher).
+// An exact name wins over a loose one it overlaps; among loose ones, the
+// one of more words, and where two events' names fit equally, a mention
+// of both (which the checker never turns into a contradiction by guess).
 // The cost of FindMentions grows with the text, not with the number of
 // events: each token is one hash lookup per trie step.
 class EventCatalog {
@@ -76,9 +83,12 @@ class EventCatalog {
   std::vector<EventMention> FindMentions(absl::string_view text) const;
   // The same for the words of a text as SplitWords (engine/words.h) gives
   // them, for the Checker, which needs the words too and so splits the text
-  // once for both.
+  // once for both; loose names (see above) only within `loose_within`,
+  // sentences of the text in order: the Checker passes those that hold a
+  // time expression, where a mention can be a claim's.
   std::vector<EventMention> FindMentionsInWords(
-      const std::vector<Word>& words) const;
+      const std::vector<Word>& words,
+      absl::Span<const SentenceBounds> loose_within) const;
 
   // Events whose title or an alias shares words with `query`, best first:
   // more of the query's words, then names with no other words, then
@@ -111,6 +121,13 @@ class EventCatalog {
   // edge reaches) when there is none.
   std::uint32_t Child(std::uint32_t node, std::uint32_t token) const;
   std::vector<std::vector<int>> node_events_;
+  // Names written loosely; its forms share `vocabulary_`'s token ids.
+  LooseNameMatcher loose_;
+  // Adds to `mentions` (the exact ones, in text order) the loose matches
+  // that overlap none of them, resolved as the class comment says.
+  void AddLooseMentions(const std::vector<Word>& words,
+                        std::vector<LooseMatch> loose,
+                        std::vector<EventMention>& mentions) const;
 
   // For Search: the names (event index, name number: 0 is the title, k the
   // k-th alias) that contain each token, and each name's word count.

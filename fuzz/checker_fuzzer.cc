@@ -4,6 +4,7 @@
 // and carrying its text, findings and time expressions in text order, each
 // finding's event in the catalog (or none, where the finding has no one
 // event), and a suggestion only for a contradicted claim.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -90,7 +91,17 @@ void CheckAndVerify(absl::string_view text, absl::CivilDay dct) {
   previous = 0;
   for (const Finding& f : result->findings) {
     CheckSpan(f.span, text, f.claimed_text);
-    CheckSpan(f.sentence_span, text, f.sentence);
+    // The finding quotes the part of its sentence at excerpt_span: the
+    // whole sentence, or at most kMaxExcerptBytes of it (more only for a
+    // longer claim).
+    CheckSpan(f.excerpt_span, text, f.sentence);
+    FACTCHECK_FUZZ_CHECK(f.sentence_span.begin <= f.excerpt_span.begin &&
+                         f.excerpt_span.end <= f.sentence_span.end &&
+                         f.sentence_span.end <= text.size());
+    FACTCHECK_FUZZ_CHECK(
+        f.sentence_span.end - f.sentence_span.begin <= kMaxSentenceBytes);
+    FACTCHECK_FUZZ_CHECK(f.sentence.size() <=
+                         std::max(kMaxExcerptBytes, f.span.end - f.span.begin));
     CheckSpan(f.event_span, text, f.event_text);
     FACTCHECK_FUZZ_CHECK(f.span.begin >= previous);
     // A finding names a catalog event, or none: an ambiguous name, or a

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages factcheck builds with, and only those that
 # are missing, so that a second run costs a dpkg query and nothing more.
-# (openssl makes the test CA: scripts/make-test-ca.sh, tests/e2e.)
+# (openssl makes the test CA: scripts/make-test-ca.sh, tests/e2e; python3
+# and wordnet-base give the engine its word families: engine/make_lexicon.py.)
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   libsimdjson-dev zlib1g-dev libbz2-dev
   libbenchmark-dev
   openssl
+  python3 wordnet-base
 )
 # Extra packages for a caller's purpose (e.g. docker-compose in CI, clang
 # and libclang-rt-14-dev for scripts/fuzz.sh).

@@ -211,6 +211,88 @@ TEST(CheckerTest, RefusesATextOverItsLimitsNamingThem) {
   EXPECT_EQ(at_limits->findings.size(), 5u);
 }
 
+// Events for the date-attachment tests: the invasion, a war still going
+// on, a World Cup named with its year.
+Checker AttachmentChecker() {
+  std::vector<ReferenceEvent> events = {Invasion(), WagnerMutiny()};
+  ReferenceEvent war = Event("gaza-war", "Gaza war", {"war in Gaza"});
+  war.type = "war";
+  war.start = D("2023-10-07");
+  events.push_back(war);
+  ReferenceEvent cup = Event("cup-1986", "1986 FIFA World Cup", {"1986 World Cup"});
+  cup.start = D("1986-05-31");
+  cup.end = D("1986-06-29");
+  events.push_back(cup);
+  auto catalog = EventCatalog::Build(std::move(events));
+  EXPECT_TRUE(catalog.ok()) << catalog.status();
+  return Checker(*catalog);
+}
+
+std::vector<std::string> Verdicts(const std::string& text,
+                                  absl::CivilDay published) {
+  auto result = AttachmentChecker().Check(text, published);
+  EXPECT_TRUE(result.ok()) << result.status();
+  std::vector<std::string> out;
+  for (const Finding& f : result->findings) {
+    out.push_back(f.claimed_text + " " + f.event_id + " " +
+                  (f.verdict == Verdict::kSupported      ? "SUPPORTED"
+                   : f.verdict == Verdict::kContradicted ? "CONTRADICTED"
+                                                         : "UNVERIFIABLE"));
+  }
+  return out;
+}
+
+TEST(DateAttachmentTest, ACaptionsDatesAreThePicturesNotTheEvents) {
+  const absl::CivilDay day(2024, 3, 1);
+  EXPECT_TRUE(Verdicts("Survivors of the full-scale invasion in Kyiv on 13 "
+                       "January 2023. Photo by A. Reporter",
+                       day)
+                  .empty());
+  EXPECT_TRUE(Verdicts("In this 13 January 2023 photo, the full-scale "
+                       "invasion goes on.",
+                       day)
+                  .empty());
+  // The same sentence without the credit is a claim.
+  EXPECT_EQ(Verdicts("The full-scale invasion began in January 2023.", day),
+            (std::vector<std::string>{"January 2023 invasion CONTRADICTED"}));
+}
+
+TEST(DateAttachmentTest, ANameWrittenWithItsYearTakesNoDateOfAnotherYear) {
+  EXPECT_TRUE(Verdicts("Maradona, who won the 1986 World Cup, died on 25 "
+                       "November 2020.",
+                       absl::CivilDay(2020, 11, 26))
+                  .empty());
+  EXPECT_EQ(Verdicts("The 1986 World Cup final was played on 29 June 1986.",
+                     absl::CivilDay(2020, 11, 26)),
+            (std::vector<std::string>{"29 June 1986 cup-1986 SUPPORTED"}));
+}
+
+TEST(DateAttachmentTest, ADateOfAMemorialOrAnAnniversaryIsNotTheEvents) {
+  const absl::CivilDay day(2024, 6, 24);
+  EXPECT_TRUE(Verdicts("On 23 June 2024 families of the victims of the Wagner "
+                       "mutiny gathered.",
+                       day)
+                  .empty());
+  EXPECT_TRUE(Verdicts("23 June 2024 marks the first anniversary of the "
+                       "Wagner mutiny.",
+                       day)
+                  .empty());
+}
+
+TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
+  const absl::CivilDay day(2023, 11, 25);
+  EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",
+                     day),
+            (std::vector<std::string>{"24 November gaza-war SUPPORTED"}));
+  EXPECT_EQ(Verdicts("The war in Gaza began on 24 November.", day),
+            (std::vector<std::string>{"24 November gaza-war CONTRADICTED"}));
+  // An invasion is named by its start: the seed article's case stands.
+  EXPECT_EQ(Verdicts("Since the full-scale invasion in February 2023, the "
+                     "attacks go on.",
+                     day),
+            (std::vector<std::string>{"February 2023 invasion CONTRADICTED"}));
+}
+
 TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
   const PartialDate day = D("2022-02-24");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonthYear), "24 February 2022");

@@ -67,7 +67,7 @@ TEST(EventMatcherTest, MatchesCaseHyphenAndSpaceVariants) {
 
 TEST(EventMatcherTest, MatchesWholeWordsOnly) {
   auto catalog = Catalog();
-  EXPECT_TRUE(MentionTexts(*catalog, "the full-scale invasions").empty());
+  EXPECT_TRUE(MentionTexts(*catalog, "the full-scale invasionism").empty());
   EXPECT_TRUE(MentionTexts(*catalog, "Ramsteiner beer").empty());
 }
 
@@ -157,6 +157,81 @@ TEST(EventMatcherTest, SurvivesHostileText) {
   EXPECT_TRUE(catalog->FindMentions(std::string("\xff\xfe\0\x80", 4)).empty());
   EXPECT_TRUE(catalog->FindMentions(std::string(100000, 'x')).empty());
   EXPECT_TRUE(catalog->FindMentions("’s ’s 's").empty());
+}
+
+// Events for the loose matches: names as the reference lists them, text
+// as copy writes it.
+std::shared_ptr<const EventCatalog> LooseCatalog() {
+  std::vector<ReferenceEvent> events;
+  ReferenceEvent invasion =
+      Event("invasion", "Russian invasion of Ukraine", {}, "");
+  invasion.start = *PartialDate::FromTimex("2022-02-24");
+  events.push_back(invasion);
+  events.push_back(Event("kabul", "Fall of Kabul", {}, "2021-08-15"));
+  events.push_back(
+      Event("election-2020", "2020 presidential election", {}, "2020-11-03"));
+  events.push_back(Event("cup-2018", "2018 FIFA World Cup", {}, "2018-06-14"));
+  events.push_back(
+      Event("talks-2022", "Russia-Ukraine talks in Istanbul", {}, "2022-03-29"));
+  events.push_back(Event("talks-2025", "Istanbul talks between Ukraine and "
+                                       "Russia", {}, "2025-05-16"));
+  events.push_back(Event("crimea", "Annexation of Crimea", {}, "2014-03-18"));
+  auto catalog = EventCatalog::Build(std::move(events));
+  EXPECT_TRUE(catalog.ok()) << catalog.status();
+  return *catalog;
+}
+
+TEST(EventMatcherTest, FindsNamesWrittenWithVerbsAndInflections) {
+  auto catalog = LooseCatalog();
+  EXPECT_EQ(MentionTexts(*catalog, "when Russia invaded Ukraine in 2022"),
+            (std::vector<std::string>{"Russia invaded Ukraine=invasion,"}));
+  EXPECT_EQ(MentionTexts(*catalog, "Russia's invasions of Ukraine"),
+            (std::vector<std::string>{"Russia's invasions of Ukraine=invasion,"}));
+  // Reordered, with words between: "fall" as the irregular "fell".
+  EXPECT_EQ(MentionTexts(*catalog, "Kabul fell to the Taliban"),
+            (std::vector<std::string>{"Kabul fell=kabul,"}));
+  // "annexed" through the listed addition annexation / annex.
+  EXPECT_EQ(MentionTexts(*catalog, "Russia annexed Crimea in 2014"),
+            (std::vector<std::string>{"annexed Crimea=crimea,"}));
+}
+
+TEST(EventMatcherTest, LooseNamesNeedOneOwnWordAndOneSentence) {
+  auto catalog = LooseCatalog();
+  // "president" and "elect" are only derivations of the name's words.
+  EXPECT_TRUE(
+      MentionTexts(*catalog, "President-elect Joe Biden in 2020").empty());
+  EXPECT_EQ(MentionTexts(*catalog, "the presidential election of 2020"),
+            (std::vector<std::string>{"presidential election of 2020=election-2020,"}));
+  // The words of a name in two sentences name nothing.
+  EXPECT_TRUE(MentionTexts(*catalog, "Kabul is quiet. The fall came.").empty());
+}
+
+TEST(EventMatcherTest, AnotherYearBesideALooseNameIsAnotherEdition) {
+  auto catalog = LooseCatalog();
+  EXPECT_EQ(MentionTexts(*catalog, "the FIFA World Cup in 2018 was won by France"),
+            (std::vector<std::string>{"FIFA World Cup=cup-2018,"}));
+  EXPECT_TRUE(MentionTexts(*catalog, "the FIFA World Cup in 2022").empty());
+  // The 1951 election's name needs its year: two words would name any.
+  EXPECT_TRUE(MentionTexts(*catalog, "the presidential election").empty());
+}
+
+TEST(EventMatcherTest, NamesThatFitEquallyGiveOneMentionOfBoth) {
+  auto catalog = LooseCatalog();
+  EXPECT_EQ(MentionTexts(*catalog, "talks in Istanbul between Russia and "
+                                   "Ukraine"),
+            (std::vector<std::string>{
+                "talks in Istanbul between Russia and Ukraine=talks-2022,"
+                "talks-2025,"}));
+}
+
+TEST(EventMatcherTest, AnExactNameWinsOverALooseOneItOverlaps) {
+  auto catalog = Catalog();
+  // "the full-scale invasion" is an alias; the title's words around it
+  // ("Russian ... Ukraine") do not make a second, loose mention.
+  EXPECT_EQ(MentionTexts(*catalog,
+                         "Russian forces began the full-scale invasion of "
+                         "Ukraine"),
+            (std::vector<std::string>{"full-scale invasion=invasion,"}));
 }
 
 }  // namespace
