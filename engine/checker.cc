@@ -152,6 +152,11 @@ bool IsNameFiller(absl::string_view w) {
   return kFiller->contains(w);
 }
 
+// The most words between an event's name and a date that can be a claim
+// about it: farther apart in one long sentence, they sit in different
+// clauses.
+constexpr std::size_t kMaxClaimGapWords = 15;
+
 // Words between a date and an event's name that make the date another
 // thing's: "on May 22, 2018 joined families of the victims of the bombing",
 // "March 11, 2016 marks the fifth anniversary of the earthquake".
@@ -161,7 +166,7 @@ bool IsOtherThingCue(absl::string_view w) {
       "commemorated", "commemorates", "commemorating", "memorial",
       "tribute",     "victims",       "marks",         "marked",
       "marking",     "remembrance",   "vigil",         "mourn",
-      "mourned",     "mourning"};
+      "mourned",     "mourning",      "amid"};
   return kCues->contains(w);
 }
 
@@ -464,13 +469,39 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
       // A name written with its year ("the 1986 World Cup") is dated by
       // it: a date of another year nearby is another thing's.
       const std::vector<int> named_years =
-          YearsIn(WordsIn(words, m->begin, m->end));
+          m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
       for (const TimeExpression* t : dates) {
-        // A date inside the name ("the 2024 Washington summit") is part of
-        // the name, not a claim about it.
-        if (t->begin < m->end && m->begin < t->end) continue;
+        const bool inside = t->begin < m->end && m->begin < t->end;
+        if (!m->loose && inside) {
+          // A date inside the name ("the 2024 Washington summit") is part
+          // of the name, not a claim about it; a date the name is part of
+          // ("Jan 6, 2021" for "January 6") dates the mention itself, which
+          // then takes no other date.
+          if (t->begin < m->begin || t->end > m->end) {
+            return static_cast<const TimeExpression*>(nullptr);
+          }
+          continue;
+        }
+        // Between the words of a name written loosely a date is the
+        // claim's ("NATO leaders met in The Hague on 25 June for a
+        // summit"), unless it is the name's year alone ("the Tokyo 2020
+        // Olympics opened").
+        if (inside && t->date->granularity == Granularity::kYear &&
+            absl::c_find(named_years, t->date->year) != named_years.end()) {
+          continue;
+        }
         if (!named_years.empty() && t->year_written &&
             absl::c_find(named_years, t->date->year) == named_years.end()) {
+          continue;
+        }
+        // Far apart in a long sentence, they belong to different clauses;
+        // except a date that opens the sentence ("On 14 February, ... the
+        // ministers signed ..."), which dates its main clause.
+        const std::size_t lo = std::min(m->end, t->end);
+        const std::size_t hi = std::max(m->begin, t->begin);
+        const bool opens_sentence = WordsIn(words, s.begin, t->begin).size() < 2;
+        if (!opens_sentence && lo < hi &&
+            WordsIn(words, lo, hi).size() > kMaxClaimGapWords) {
           continue;
         }
         const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
@@ -482,7 +513,7 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
       const EventMention* best = nullptr;
       std::size_t best_gap = std::numeric_limits<std::size_t>::max();
       for (const EventMention* m : named) {
-        if (t->begin < m->end && m->begin < t->end) continue;
+        if (!m->loose && t->begin < m->end && m->begin < t->end) continue;
         const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
         if (gap < best_gap) best = m, best_gap = gap;
       }
@@ -508,6 +539,12 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
       for (const Word& w : WordsIn(words, lo, hi)) {
         if (IsReportingVerb(w.norm) || IsOtherThingCue(w.norm)) return true;
       }
+      // "marking the 10th anniversary Thursday of the earthquake": the cue
+      // just before the date.
+      const absl::Span<const Word> before = WordsIn(words, s.begin, t->begin);
+      for (std::size_t k = before.size(); k > 0 && k + 3 > before.size(); --k) {
+        if (IsOtherThingCue(before[k - 1].norm)) return true;
+      }
       return false;
     };
     // "the destruction of the dam a week earlier": a relative time right
@@ -515,6 +552,13 @@ absl::StatusOr<CheckResult> Checker::CheckFoundWords(
     // anniversary of the disaster on Monday" dates the anniversary. Either
     // way no date in the sentence is the event's own.
     const auto dated_otherwise = [&](const EventMention* m) {
+      // "tribute to Maradona on the anniversary of his death": a name
+      // written loosely around such a cue names what the date is not.
+      if (m->loose) {
+        for (const Word& w : WordsIn(words, m->begin, m->end)) {
+          if (IsOtherThingCue(w.norm)) return true;
+        }
+      }
       const auto next = absl::c_lower_bound(
           times, m->end,
           [](const TimeExpression& d, std::size_t at) { return d.begin < at; });

@@ -230,6 +230,8 @@ void EventCatalog::AddLooseMentions(const std::vector<Word>& words,
     mention.after_definite_article =
         m.first_word > 0 && words[m.first_word - 1].norm == "the";
     mention.candidates = {m.event};
+    mention.loose = true;
+    mention.name_years = m.years;
     accepted.push_back({std::move(mention), m.content_words});
   }
   if (accepted.empty()) return;

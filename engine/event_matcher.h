@@ -35,6 +35,12 @@ struct EventMention {
   // True when the words name a series without an ordinal: a mention of no
   // single dated event.
   bool series_only = false;
+  // True for a name written loosely (its words apart, inflected or
+  // derived): a date between its words is not part of the name.
+  bool loose = false;
+  // For a loose mention, the years the name is written with ("Tokyo 2020
+  // Olympics"): that year alone between its words is the name's.
+  std::vector<int> name_years;
 };
 
 // One event found by EventCatalog::Search.

@@ -36,6 +36,16 @@ bool IsNumber(absl::string_view w) {
   });
 }
 
+// Words of a date in a name ("2018 FIFA World Cup", "November 2015 Paris
+// attacks"): they tell editions apart but are the text's date, not the
+// event's name, when the text writes them.
+bool IsDateWord(absl::string_view w) {
+  static const auto* const kMonths = new absl::flat_hash_set<absl::string_view>{
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  return IsNumber(w) || kMonths->contains(w);
+}
+
 }  // namespace
 
 void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
@@ -62,7 +72,7 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
       std::vector<std::string> numbers;
       for (const Word& w : SplitWords(text)) {
         if (IsFiller(w.norm)) continue;
-        if (IsNumber(w.norm)) {
+        if (IsDateWord(w.norm)) {
           numbers.push_back(w.norm);
           if (int year = 0;
               w.norm.size() == 4 && absl::SimpleAtoi(w.norm, &year)) {
@@ -73,8 +83,8 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
         name.slots.push_back(key_of(w.norm));
         signature += " " + w.norm;
       }
-      // With few other words, the numbers are what tells the event apart
-      // ("1951 general election"); with more, a number is not required:
+      // With few other words, the date words are what tells the event
+      // apart ("1951 general election"); with more, they are not required:
       // "the World Cup in 2018" names the 2018 FIFA World Cup, with the
       // year as the claim's date, which the checker then judges.
       if (name.slots.size() < 3) {
@@ -123,8 +133,8 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
   };
   for (std::uint32_t k = 0; k < key_words.size(); ++k) {
     const std::string& word = key_words[k];
-    if (IsNumber(word)) {
-      add(word, k, /*own=*/false);  // A number is no word of the name's own.
+    if (IsDateWord(word)) {
+      add(word, k, /*own=*/false);  // A date word is no word of the name's own.
       continue;
     }
     std::vector<std::string> bases = lexicon.Bases(word);
@@ -237,18 +247,23 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
         // A window of a few words either side, within the sentence: room
         // for the words a paraphrase puts between the name's ("the
         // Taliban captured the Afghan capital of Kabul").
+        // The name's words may lie up to `reach` words from the anchor,
+        // and all of them within `reach` words of each other.
         const std::size_t reach =
-            std::min<std::size_t>(3 + 2 * name.slots.size(), 12);
+            std::min<std::size_t>(4 + 3 * name.slots.size(), 16);
         const std::size_t lo = std::max(range.first, i > reach ? i - reach : 0);
         const std::size_t hi = std::min(range.second, i + reach + 1);
         if (!name.years.empty()) {
-          bool other_year = false;
-          for (std::size_t j = lo; j < hi && !other_year; ++j) {
+          // Another year and not the name's own: another edition. (A list
+          // of editions, "Venice (1980 - 1987)", holds the name's year.)
+          bool other_year = false, own_year = false;
+          for (std::size_t j = lo; j < hi; ++j) {
             const int y = year_of(j);
-            other_year =
-                y != 0 && absl::c_find(name.years, y) == name.years.end();
+            if (y == 0) continue;
+            (absl::c_find(name.years, y) == name.years.end() ? other_year
+                                                             : own_year) = true;
           }
-          if (other_year) continue;  // Another edition.
+          if (other_year && !own_year) continue;
         }
         used.assign(1, i);
         // At least one word must be a form of the name's own word, not
@@ -280,15 +295,28 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
           }
         }
         if (!all || !own) continue;
-        const auto [first, last] = absl::c_minmax_element(used);
-        matches.push_back({.begin = words[*first].begin,
-                           .end = words[*last].end,
-                           .first_word = *first,
-                           .end_word = *last + 1,
+        if (*absl::c_max_element(used) - *absl::c_min_element(used) > reach) {
+          continue;
+        }
+        // The mention is the name's words; its date words, which the text
+        // may write as part of a date ("on November 13, 2015 ... attacks
+        // ... across Paris"), are left to the claim.
+        std::size_t first = words.size(), last = 0;
+        for (std::size_t j : used) {
+          if (IsDateWord(words[j].norm)) continue;
+          first = std::min(first, j);
+          last = std::max(last, j);
+        }
+        if (first == words.size()) continue;
+        matches.push_back({.begin = words[first].begin,
+                           .end = words[last].end,
+                           .first_word = first,
+                           .end_word = last + 1,
                            .event = name.event,
                            .name = name.name,
                            .content_words =
-                               static_cast<int>(name.slots.size())});
+                               static_cast<int>(name.slots.size()),
+                           .years = name.years});
       }
     }
     p = q;

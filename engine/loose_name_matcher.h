@@ -31,6 +31,7 @@ struct LooseMatch {
   int event = 0;       // Index into the events it was built from.
   int name = 0;        // 0: the title; k: the k-th alias.
   int content_words = 0;  // How many words the name has besides fillers.
+  std::vector<int> years;  // The years the name is written with.
 };
 
 // Immutable after Build; thread-safe to read.

@@ -293,6 +293,52 @@ TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
             (std::vector<std::string>{"February 2023 invasion CONTRADICTED"}));
 }
 
+TEST(DateAttachmentTest, NamesWrittenLooselyMakeClaimsLikeExactOnes) {
+  std::vector<ReferenceEvent> events;
+  ReferenceEvent invasion = Invasion();
+  invasion.aliases.push_back("Russian invasion of Ukraine");
+  events.push_back(invasion);
+  ReferenceEvent summit = Event("hague", "2025 NATO summit in The Hague", {});
+  summit.start = D("2025-06-24");
+  summit.end = D("2025-06-25");
+  events.push_back(summit);
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  auto r = checker.Check("Russia invaded Ukraine in February 2024.",
+                         absl::CivilDay(2024, 3, 1));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].event_text, "Russia invaded Ukraine");
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kContradicted);
+  EXPECT_EQ(r->findings[0].suggestion, "February 2022");
+  // The date between the name's words is the claim's.
+  r = checker.Check("NATO leaders met in The Hague on 25 June 2025 for a "
+                    "summit.",
+                    absl::CivilDay(2025, 6, 26));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].event_id, "hague");
+  EXPECT_EQ(r->findings[0].claimed_text, "25 June 2025");
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kSupported);
+}
+
+TEST(DateAttachmentTest, ADateFarFromTheNameInALongSentenceIsAnotherClauses) {
+  const absl::CivilDay day(2024, 7, 1);
+  EXPECT_TRUE(Verdicts("The Wagner mutiny shook Moscow, and analysts who "
+                       "watched the capital closely still argue about what "
+                       "the generals and the ministers really did when the "
+                       "talks ended on 24 June 2024.",
+                       day)
+                  .empty());
+  // A date that opens the sentence dates its main clause, however long.
+  EXPECT_EQ(Verdicts("On 24 June 2023, after a night in which analysts who "
+                     "watched the capital closely saw the generals and the "
+                     "ministers waver, the Wagner mutiny ended.",
+                     day),
+            (std::vector<std::string>{"24 June 2023 mutiny SUPPORTED"}));
+}
+
 TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
   const PartialDate day = D("2022-02-24");
   EXPECT_EQ(FormatDateLike(day, DateStyle::kDayMonthYear), "24 February 2022");
