@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "server/request_parser.h"
+#include "server/sent_text.h"
 
 namespace factcheck {
 namespace {
@@ -44,10 +45,12 @@ class StreamCheckReactor final
         result.ok() ? SerializeResponse(response, &response_) : result.status();
     if (!status.ok()) {
       // The document's own error, answered in its place: the stream goes
-      // on with the next document.
+      // on with the next document. A request that failed to parse may hold
+      // bytes that are not UTF-8 in any field, its document id included,
+      // so the id is escaped (and the message made fit to send).
       response.Clear();
-      response.set_document_id(request.document_id());
-      response.set_error(std::string(status.message()));
+      response.set_document_id(EscapeInvalidUtf8(request.document_id()));
+      response.set_error(SentMessage(status.message()));
       response.set_error_code(static_cast<int>(status.code()));
       if (absl::Status s = SerializeResponse(response, &response_); !s.ok()) {
         Finish(ToGrpcStatus(s));
@@ -251,7 +254,7 @@ absl::Status Deliver(absl::StatusOr<T>&& result, Response* response) {
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()));
+                      SentMessage(status.message()));
 }
 
 template <typename Response, typename Handler>

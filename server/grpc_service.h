@@ -15,7 +15,9 @@
 
 namespace factcheck {
 
-// absl and gRPC share their status codes; only the types differ.
+// absl and gRPC share their status codes; only the types differ. The
+// message is made fit to send (SentMessage: valid UTF-8, at most 1 KiB),
+// whatever it quotes.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // Counts the calls in progress so that a drain can wait for them, and no

@@ -109,6 +109,12 @@ class BadInputTest : public ServerFixture {
   std::unique_ptr<v1::FactCheck::Stub> stub_;
 };
 
+// What an imported line with a byte that is not UTF-8 gets: protobuf's
+// words and its excerpt of the line, the byte escaped.
+constexpr char kBadUtf8LineError[] =
+    "line 2: not a valid event: Encountered non UTF-8 code points.\n"
+    "\\xff summit\"}\n^";
+
 constexpr char kEvent[] =
     R"({"title":"Test summit","date":{"value":"2021-03-04"},)"
     R"("citations":[{"url":"https://example.org/s"}]})";
@@ -261,6 +267,50 @@ TEST_F(BadInputTest, ArraysNestedDeepInAnImportLineAreABadLineAtLittleMemory) {
   EXPECT_GT(peak, 0u);
   EXPECT_LT(peak, std::size_t{512} << 20);
   EXPECT_EQ(EventCount(), 300);  // And the server serves on.
+}
+
+TEST_F(BadInputTest, InvalidUtf8InAnImportedLineIsEscapedInItsError) {
+  const std::string good =
+      R"({"id":"good-summit","title":"Good summit","date":{"value":"2021-03-04"},)"
+      R"("citations":[{"url":"https://example.org/s"}]})";
+  const std::string bad =
+      "{\"id\":\"bad-summit\",\"title\":\"Bad \xff summit\"}";
+  const std::string file = good + "\n" + bad + "\n";
+  v1::ImportEventsResponse last;
+  // The answer's strings are valid UTF-8, or this client could not read
+  // it at all.
+  ASSERT_TRUE(Import(file, false, &last).ok());
+  ASSERT_TRUE(last.done());
+  EXPECT_EQ(last.imported(), 1);
+  EXPECT_EQ(last.skipped(), 1);
+  ASSERT_EQ(last.errors_size(), 1);
+  EXPECT_EQ(last.errors(0), kBadUtf8LineError);
+  EXPECT_EQ(EventCount(), 301);
+
+  // And the CLI counts what was done.
+  const std::string path = dir().File("events.jsonl");
+  WriteFileOrDie(path, file);
+  const CommandResult run = Cli({"events", "import", path});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, absl::StrCat("imported 0, unchanged 1, skipped 1\n  ",
+                                  kBadUtf8LineError, "\n"));
+}
+
+TEST_F(BadInputTest, InvalidUtf8DocumentIdInAStreamIsEscapedInItsAnswer) {
+  const std::string text = "The full-scale invasion began in February 2022.";
+  std::vector<v1::CheckTextResponse> answers;
+  ASSERT_TRUE(StreamCheckDocuments(*stub_, {{"doc-\xff", text}, {"next", text}},
+                                   "2024-02-14", &answers)
+                  .ok());
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers[0].document_id(), "doc-\\xff");
+  EXPECT_EQ(answers[0].error_code(),
+            static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_EQ(answers[0].error(),
+            "document_id is not valid UTF-8: bad byte 0xff at byte offset 4");
+  EXPECT_EQ(answers[1].document_id(), "next");
+  EXPECT_EQ(answers[1].error_code(), 0);
+  EXPECT_EQ(answers[1].findings_size(), 1);
 }
 
 TEST_F(BadInputTest, UnknownFieldsInAnImportedLineAreABadLine) {
