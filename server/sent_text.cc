@@ -54,6 +54,16 @@ std::string EscapeInvalidUtf8(absl::string_view bytes) {
   return out;
 }
 
+std::string Quoted(absl::string_view value) {
+  std::string out = "'";
+  const std::size_t taken = AppendEscaped(value, kMaxQuotedBytes + 1, out);
+  if (taken == value.size()) {
+    out += "'";
+    return out;
+  }
+  return absl::StrCat(out, "…' (", value.size(), " bytes)");
+}
+
 std::string SentMessage(absl::string_view message) {
   std::string head;
   const std::size_t taken = AppendEscaped(message, kMaxSentMessageBytes, head);

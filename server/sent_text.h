@@ -25,6 +25,16 @@ namespace factcheck {
 // valid already, which is the common case and costs one pass.
 std::string EscapeInvalidUtf8(absl::string_view bytes);
 
+// The most bytes of a request's value that an error message quotes.
+inline constexpr std::size_t kMaxQuotedBytes = 64;
+
+// A value taken from a request, in quotes, for an error message to name:
+// 'value', escaped as EscapeInvalidUtf8 does; when the value is longer than
+// kMaxQuotedBytes, only its first bytes (at most that many, never cut
+// inside a character), "…" and its size: 'aaaa…' (100000 bytes). Every
+// error message that quotes what the caller sent uses this.
+std::string Quoted(absl::string_view value);
+
 // The longest status message, or `error` of a StreamCheck document or an
 // ImportEvents bad line, the server sends. Even escaped (gRPC
 // percent-encodes bytes outside ASCII, three characters each) it stays far

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -14,6 +15,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/raw_call.h"
 #include "tests/e2e/server_fixture.h"
 
 namespace factcheck::testing {
@@ -104,6 +106,13 @@ class BadInputTest : public ServerFixture {
       }
     }
     return 0;
+  }
+
+  // `bytes` as one length-delimited field `number` of a request.
+  static std::string Field(int number, const std::string& bytes) {
+    std::string out(1, static_cast<char>((number << 3) | 2));
+    out += static_cast<char>(bytes.size());
+    return out + bytes;
   }
 
   std::unique_ptr<v1::FactCheck::Stub> stub_;
@@ -311,6 +320,110 @@ TEST_F(BadInputTest, InvalidUtf8DocumentIdInAStreamIsEscapedInItsAnswer) {
   EXPECT_EQ(answers[1].document_id(), "next");
   EXPECT_EQ(answers[1].error_code(), 0);
   EXPECT_EQ(answers[1].findings_size(), 1);
+}
+
+TEST_F(BadInputTest, EveryMethodAnswersBytesItCannotParseWithInvalidArgument) {
+  struct Case {
+    std::string method;  // Service/Method
+    int string_field;    // A string field of its request, and its name.
+    std::string field_name;
+  };
+  const std::vector<Case> cases = {
+      {"FactCheck/CheckText", 3, "document_id"},
+      {"FactCheck/ExtractTimex", 1, "text"},
+      {"FactCheck/GetSource", 1, "name"},
+      {"FactCheck/ListSources", 2, "page_token"},
+      {"FactCheck/DeleteSource", 1, "name"},
+      {"FactCheck/ListClaims", 4, "filter"},
+      {"FactCheck/ListConflicts", 2, "page_token"},
+      {"FactCheck/CreateEvent", 2, "event_id"},
+      {"FactCheck/GetEvent", 1, "name"},
+      {"FactCheck/DeleteEvent", 1, "name"},
+      {"FactCheck/ListEvents", 2, "page_token"},
+      {"FactCheck/SearchEvents", 1, "query"},
+      {"Admin/BackupDatabase", 1, "directory"},
+  };
+  const auto channel = grpc::CreateChannel(server().address(),
+                                           grpc::InsecureChannelCredentials());
+  for (const Case& c : cases) {
+    const std::string method = "/factcheck.v1." + c.method;
+    const std::string type =
+        "factcheck.v1." + c.method.substr(c.method.find('/') + 1) + "Request";
+    std::string response;
+    // Field 1 says 127 bytes follow; two do.
+    const grpc::Status garbage = RawUnaryCall(channel, method,
+                                              std::string("\x0a\x7f"
+                                                          "ab"),
+                                              &response);
+    EXPECT_EQ(garbage.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << method << ": " << garbage.error_message();
+    EXPECT_EQ(garbage.error_message(),
+              "the request is not a valid " + type + " message");
+    const grpc::Status bad_utf8 = RawUnaryCall(
+        channel, method, Field(c.string_field, "x\xc3\x28"), &response);
+    EXPECT_EQ(bad_utf8.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << method << ": " << bad_utf8.error_message();
+    EXPECT_EQ(
+        bad_utf8.error_message(),
+        c.field_name + " is not valid UTF-8: bad byte 0xc3 at byte offset 1");
+  }
+  // The streams too.
+  std::vector<std::string> answers;
+  const grpc::Status import =
+      RawStreamCall(channel, "/factcheck.v1.FactCheck/ImportEvents",
+                    {std::string("\x0a\x7f"
+                                 "ab")},
+                    &answers);
+  EXPECT_EQ(import.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(import.error_message(),
+            "the request is not a valid factcheck.v1.ImportEventsRequest "
+            "message");
+  EXPECT_EQ(EventCount(), 300);
+}
+
+TEST_F(BadInputTest, LongValuesAreCutWhereErrorsQuoteThem) {
+  const std::string a(100000, 'a');
+  {
+    grpc::ClientContext context;
+    v1::ListClaimsRequest request;
+    request.set_filter(a);
+    v1::ListClaimsResponse response;
+    const grpc::Status status = stub_->ListClaims(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message(),
+              "filter term '" + a.substr(0, 64) +
+                  "…' (100000 bytes) is not of the form field = value "
+                  "(fields: event, verdict)");
+  }
+  {
+    grpc::ClientContext context;
+    v1::GetEventRequest request;
+    request.set_name("events/" + a);
+    v1::Event response;
+    const grpc::Status status = stub_->GetEvent(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message(),
+              "name 'events/" + a.substr(0, 57) +
+                  "…' (100007 bytes) is not a valid resource name: its id is "
+                  "100000 bytes, over the limit of 128");
+  }
+  EXPECT_EQ(Check("text", a).error_message(),
+            "published_date '" + a.substr(0, 64) +
+                "…' (100000 bytes) is not a valid date (YYYY-MM-DD)");
+  // Where a message quotes a value whole (the engine's, about an event
+  // id), the server sends its beginning and its end.
+  const grpc::Status create = Create(kEvent, a);
+  EXPECT_EQ(create.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_LE(create.error_message().size(), 1024u);
+  EXPECT_TRUE(absl::StartsWith(create.error_message(), "event id 'aaaa"))
+      << create.error_message();
+  EXPECT_TRUE(absl::StrContains(create.error_message(), " bytes cut) … "))
+      << create.error_message();
+  EXPECT_TRUE(absl::EndsWith(create.error_message(),
+                             "aaaa' is not valid: use 1 to 128 lower-case "
+                             "letters, digits and hyphens"))
+      << create.error_message();
+  EXPECT_EQ(EventCount(), 300);
 }
 
 TEST_F(BadInputTest, UnknownFieldsInAnImportedLineAreABadLine) {

@@ -25,6 +25,20 @@ TEST(EscapeInvalidUtf8Test, WritesEachBadByteAsHex) {
   EXPECT_TRUE(ValidateUtf8(EscapeInvalidUtf8("\x80\xbf\xfe\xf5")).ok());
 }
 
+TEST(QuotedTest, QuotesShortValuesWhole) {
+  EXPECT_EQ(Quoted("2024-02-30"), "'2024-02-30'");
+  EXPECT_EQ(Quoted(std::string(64, 'a')), "'" + std::string(64, 'a') + "'");
+  EXPECT_EQ(Quoted("bad \xff"), "'bad \\xff'");
+}
+
+TEST(QuotedTest, CutsLongValuesAtACharacterAndSaysTheirSize) {
+  EXPECT_EQ(Quoted(std::string(100000, 'a')),
+            "'" + std::string(64, 'a') + "…' (100000 bytes)");
+  // 63 bytes, then a two-byte letter that would end past 64: left out.
+  const std::string value = std::string(63, 'a') + "éééé";
+  EXPECT_EQ(Quoted(value), "'" + std::string(63, 'a') + "…' (71 bytes)");
+}
+
 TEST(SentMessageTest, KeepsShortMessagesAsTheyAre) {
   EXPECT_EQ(SentMessage("text is empty"), "text is empty");
   EXPECT_EQ(SentMessage("line 2: event 'bad-\xff'"),
