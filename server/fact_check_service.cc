@@ -853,15 +853,16 @@ absl::StatusOr<v1::ImportEventsResponse> FactCheckService::FinishImport(
 
 absl::StatusOr<v1::BackupDatabaseResponse> FactCheckService::BackupDatabase(
     const v1::BackupDatabaseRequest& request) {
-  if (request.directory().empty()) {
-    return absl::InvalidArgumentError(
-        "directory is required: an absolute path on the server's host that "
-        "does not exist yet");
+  if (!backup_root_.has_value()) {
+    return absl::FailedPreconditionError(
+        "backups are off on this server: start it with --backup_root=DIR to "
+        "allow backups into new directories under DIR");
   }
-  if (absl::Status s = store_->Checkpoint(request.directory()); !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<std::int64_t> bytes = DirectoryBytes(request.directory());
+  absl::StatusOr<std::string> directory =
+      backup_root_->Resolve(request.directory());
+  if (!directory.ok()) return directory.status();
+  if (absl::Status s = store_->Checkpoint(*directory); !s.ok()) return s;
+  absl::StatusOr<std::int64_t> bytes = DirectoryBytes(*directory);
   if (!bytes.ok()) return bytes.status();
   v1::BackupDatabaseResponse response;
   response.set_directory(request.directory());

@@ -32,7 +32,9 @@ inline constexpr std::size_t kMaxQuotedBytes = 64;
 // 'value', escaped as EscapeInvalidUtf8 does; when the value is longer than
 // kMaxQuotedBytes, only its first bytes (at most that many, never cut
 // inside a character), "…" and its size: 'aaaa…' (100000 bytes). Every
-// error message that quotes what the caller sent uses this.
+// error message that quotes what the caller sent uses this, but for the
+// paths of BackupDatabase, which are quoted whole (an operator needs all of
+// a path, and they are bounded by PATH_MAX before they are quoted).
 std::string Quoted(absl::string_view value);
 
 // The longest status message, or `error` of a StreamCheck document or an
