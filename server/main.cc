@@ -103,6 +103,10 @@ int Run() {
   };
   auto security = factcheck::ConfigureSecurity(security_options);
   if (!security.ok()) return Fail(security.status().message());
+  for (const std::string& warning : security->warnings) {
+    factcheck::LogAlways(factcheck::LogLevel::kWarning,
+                         absl::StrCat("factcheck-server: ", warning));
+  }
   factcheck::StoreOptions store_options;
   store_options.sync = absl::GetFlag(FLAGS_sync);
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
