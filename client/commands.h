@@ -126,8 +126,9 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
 
 // `admin backup DIR`: has the server write a consistent copy of its whole
 // database into DIR, a directory that must not exist yet, named by its
-// absolute path on the server's host (the server resolves nothing against
-// the CLI's working directory). Prints where it went and its size.
+// absolute path on the server's host, inside the server's --backup_root
+// (the server resolves nothing against the CLI's working directory).
+// Prints where it went and its size.
 int BackupDatabase(Connection& connection, const OutputOptions& output,
                    absl::string_view directory);
 

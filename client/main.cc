@@ -99,7 +99,8 @@ commands:
   admin backup DIR                            the server writes a copy of its
                                               database into DIR, a new
                                               directory given by its absolute
-                                              path on the server's host
+                                              path on the server's host,
+                                              inside its --backup_root
 
 A text's publication date comes from --published (--dct for timex) or from
 a first line starting with "date YYYY-MM-DD", which is not sent as part of

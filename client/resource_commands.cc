@@ -339,6 +339,17 @@ int ImportEvents(Connection& connection, const OutputOptions& output,
     return kExitFailure;
   }
   if (!status.ok()) return connection.ReportFailure("ImportEvents", status);
+  // The counts come in the last message. Without it (a message that could
+  // not be read: gRPC's client drops it and the call still ends OK), the
+  // import's outcome is unknown, and zeros would read as "nothing to do".
+  if (!response.done()) {
+    return connection.ReportFailure(
+        "ImportEvents",
+        grpc::Status(grpc::StatusCode::INTERNAL,
+                     "the server's answer with the counts did not arrive or "
+                     "could not be read; the import may have happened (check "
+                     "with 'factcheck events list')"));
+  }
 
   if (output.json) return PrintJsonLine(response);
   absl::PrintF("imported %d, unchanged %d, skipped %d", response.imported(),

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "server/grpc_service.h"
@@ -19,13 +18,16 @@ absl::Status CallAuthorizer::Check(
         "TOKEN' metadata (the CLI's --token or $FACTCHECK_TOKEN)");
   }
   absl::string_view token = *authorization;
-  // RFC 6750 lets the scheme be written in any case.
-  if (token.size() < 7 ||
-      !absl::EqualsIgnoreCase(token.substr(0, 7), "Bearer ")) {
+  // RFC 6750: the scheme in any case, one space, the token, nothing else.
+  // No space or tab is a token character, so any other spacing is refused
+  // here rather than passed on as part of the token or trimmed away.
+  if (token.size() <= 7 ||
+      !absl::EqualsIgnoreCase(token.substr(0, 7), "Bearer ") ||
+      token.find_first_of(" \t", 7) != absl::string_view::npos) {
     return absl::UnauthenticatedError(
         "the authorization metadata is not 'Bearer TOKEN'");
   }
-  token = absl::StripAsciiWhitespace(token.substr(7));
+  token.remove_prefix(7);
   const std::optional<Role> role = tokens_.Find(token);
   if (!role.has_value()) {
     return absl::UnauthenticatedError(

@@ -49,7 +49,8 @@ class CallAuthorizer final : public grpc::AuthMetadataProcessor {
 
   // Decides a call to `method` that carried `authorization` metadata (or
   // none): OK; UNAUTHENTICATED without a token, with metadata that is not
-  // "Bearer TOKEN", or with a token not in the table; PERMISSION_DENIED when
+  // exactly "Bearer TOKEN" (the scheme in any case, one space, no other
+  // space or tab), or with a token not in the table; PERMISSION_DENIED when
   // the token's role may not call `method` (Authorize). Health checks and
   // reflection pass without a token.
   absl::Status Check(absl::string_view method,

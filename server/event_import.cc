@@ -8,6 +8,7 @@
 #include "absl/strings/strip.h"
 #include "server/event_lines.h"
 #include "server/event_records.h"
+#include "server/sent_text.h"
 
 namespace factcheck {
 
@@ -161,7 +162,9 @@ absl::Status EventImport::OnLine(absl::string_view line) {
 
 absl::Status EventImport::BadLine(std::int64_t line, absl::string_view reason) {
   ++bad_lines_;
-  std::string text = absl::StrCat("line ", line, ": ", reason);
+  // The reason may quote the line (an id, a URL, protobuf's own words),
+  // bad bytes and all: sent as valid UTF-8, and bounded.
+  std::string text = SentMessage(absl::StrCat("line ", line, ": ", reason));
   if (options_.strict) return absl::InvalidArgumentError(text);
   if (errors_.size() < kMaxErrorsKept) errors_.push_back(std::move(text));
   return absl::OkStatus();

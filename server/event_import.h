@@ -72,7 +72,8 @@ class EventImport {
   v1::ImportProgress progress() const;
   // Events staged so far (duplicates left out).
   std::int64_t staged() const { return staged_; }
-  // Bad lines, all counted; the first kMaxErrorsKept as "line N: reason".
+  // Bad lines, all counted; the first kMaxErrorsKept as "line N: reason",
+  // made fit to send (SentMessage: valid UTF-8, at most 1 KiB each).
   int bad_lines() const { return bad_lines_; }
   const std::vector<std::string>& errors() const { return errors_; }
   // Wikidata entities that are not dated events (not errors).

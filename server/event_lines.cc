@@ -1,5 +1,7 @@
 #include "server/event_lines.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/json_util.h"
@@ -7,7 +9,48 @@
 
 namespace factcheck {
 
+std::size_t JsonNesting(absl::string_view json) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // The escaped character, whatever it is, is not a quote.
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        break;
+      case '[':
+      case '{':
+        deepest = std::max(deepest, ++depth);
+        break;
+      case ']':
+      case '}':
+        // Unbalanced closers are the parser's to report; they must not
+        // hide the openers that follow.
+        if (depth > 0) --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return deepest;
+}
+
 absl::StatusOr<v1::Event> ParseEventLine(absl::string_view line) {
+  if (const std::size_t nesting = JsonNesting(line);
+      nesting > kMaxEventNesting) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("arrays and objects nested ", nesting,
+                     " deep, over the limit of ", kMaxEventNesting));
+  }
   v1::Event event;
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;  // A misspelt field is an error.

@@ -17,9 +17,26 @@
 
 namespace factcheck {
 
+// The deepest an event line may nest arrays and objects. An event needs 3
+// ({"citations":[{...}]}); the bound leaves room for any future field.
+// Protobuf's JSON parser limits the nesting of messages, not of arrays in
+// a repeated field, and builds a tree for them at hundreds of bytes a
+// bracket: a 16 MB line of "[[[...]]]" in "aliases" took 2.6 GB and
+// kept it. A line nested deeper is refused before it is parsed, by one
+// pass over its bytes, so that a line costs memory in proportion to its
+// length and nothing more.
+inline constexpr std::size_t kMaxEventNesting = 32;
+
+// The deepest nesting of arrays and objects in `json`, brackets inside
+// strings (with their escapes) not counted. For any bytes: it does not
+// check that they are JSON.
+std::size_t JsonNesting(absl::string_view json);
+
 // Parses one line (without its newline; surrounding whitespace allowed) as
 // an event and normalises it (NormalizeEvent). InvalidArgument with the
-// reason, without the line number. Unknown fields are errors.
+// reason, without the line number. Unknown fields are errors; so is a line
+// nested deeper than kMaxEventNesting ("arrays and objects nested 40 deep,
+// over the limit of 32"), which is not parsed at all.
 absl::StatusOr<v1::Event> ParseEventLine(absl::string_view line);
 
 // Parses a stream of bytes fed in chunks of any size. Lines may span

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "server/sent_text.h"
 
 namespace factcheck {
 namespace {
@@ -25,15 +26,15 @@ absl::Status NormalizeDate(v1::DateValue* date, absl::string_view field,
   absl::StatusOr<PartialDate> parsed = PartialDate::FromTimex(date->value());
   if (!parsed.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "event '", id, "': ", field, ": ", parsed.status().message()));
+        "event ", Quoted(id), ": ", field, ": ", parsed.status().message()));
   }
   const v1::Granularity derived = ToProto(parsed->granularity);
   if (date->granularity() != v1::GRANULARITY_UNSPECIFIED &&
       date->granularity() != derived) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "event '", id, "': ", field, ".granularity ",
-        v1::Granularity_Name(date->granularity()), " does not match value '",
-        date->value(), "' (", v1::Granularity_Name(derived), ")"));
+        "event ", Quoted(id), ": ", field, ".granularity ",
+        v1::Granularity_Name(date->granularity()), " does not match value ",
+        Quoted(date->value()), " (", v1::Granularity_Name(derived), ")"));
   }
   date->set_granularity(derived);
   return absl::OkStatus();

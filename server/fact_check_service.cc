@@ -26,6 +26,7 @@
 #include "engine/text.h"
 #include "google/protobuf/util/field_mask_util.h"
 #include "server/event_records.h"
+#include "server/sent_text.h"
 
 namespace factcheck {
 namespace {
@@ -51,10 +52,15 @@ absl::StatusOr<absl::CivilDay> ParsePublishedDate(absl::string_view value) {
   absl::StatusOr<PartialDate> d = PartialDate::FromIsoDay(value);
   if (!d.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "published_date '", value, "' is not a valid date (YYYY-MM-DD)"));
+        "published_date ", Quoted(value), " is not a valid date (YYYY-MM-DD)"));
   }
   return absl::CivilDay(d->year, d->month, d->day);
 }
+
+// The longest id of any resource: event ids are at most 128 characters
+// (ValidateReferenceEvent), source ids 16. A longer one names nothing, and
+// is refused here so that no message downstream quotes it.
+constexpr std::size_t kMaxIdBytes = 128;
 
 // Takes the id out of "{collection}/{id}".
 absl::StatusOr<std::string> IdFromName(absl::string_view name,
@@ -63,8 +69,13 @@ absl::StatusOr<std::string> IdFromName(absl::string_view name,
   if (!absl::ConsumePrefix(&id, collection) || !absl::ConsumePrefix(&id, "/") ||
       id.empty() || absl::StrContains(id, '/')) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "name '", name, "' is not a valid resource name: expected ", collection,
-        "/{id}"));
+        "name ", Quoted(name), " is not a valid resource name: expected ",
+        collection, "/{id}"));
+  }
+  if (id.size() > kMaxIdBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "name ", Quoted(name), " is not a valid resource name: its id is ",
+        id.size(), " bytes, over the limit of ", kMaxIdBytes));
   }
   return std::string(id);
 }
@@ -78,8 +89,8 @@ absl::Status ParseClaimFilter(absl::string_view filter, ClaimQuery* query) {
         absl::StrSplit(term, absl::MaxSplits('=', 1));
     if (parts.size() != 2) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "filter term '", absl::StripAsciiWhitespace(term),
-          "' is not of the form field = value (fields: event, verdict)"));
+          "filter term ", Quoted(absl::StripAsciiWhitespace(term)),
+          " is not of the form field = value (fields: event, verdict)"));
     }
     const absl::string_view field = absl::StripAsciiWhitespace(parts[0]);
     absl::string_view value = absl::StripAsciiWhitespace(parts[1]);
@@ -95,13 +106,14 @@ absl::Status ParseClaimFilter(absl::string_view filter, ClaimQuery* query) {
       if (!v1::Verdict_Parse(std::string(value), &verdict) ||
           verdict == v1::VERDICT_UNSPECIFIED) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "filter: verdict '", value,
-            "' is not one of SUPPORTED, CONTRADICTED, UNVERIFIABLE"));
+            "filter: verdict ", Quoted(value),
+            " is not one of SUPPORTED, CONTRADICTED, UNVERIFIABLE"));
       }
       query->verdict = verdict;
     } else {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "filter: unknown field '", field, "' (fields: event, verdict)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("filter: unknown field ", Quoted(field),
+                       " (fields: event, verdict)"));
     }
   }
   return absl::OkStatus();
@@ -728,11 +740,11 @@ absl::StatusOr<v1::Event> FactCheckService::UpdateEvent(
       if (!FieldMaskUtil::GetFieldDescriptors(v1::Event::descriptor(), path,
                                               nullptr)) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "update_mask path '", path, "' is not a field of Event"));
+            "update_mask path ", Quoted(path), " is not a field of Event"));
       }
       if (path == "id" || path == "name") {
         return absl::InvalidArgumentError(
-            absl::StrCat("update_mask path '", path, "' is immutable"));
+            absl::StrCat("update_mask path ", Quoted(path), " is immutable"));
       }
     }
   }
@@ -841,15 +853,16 @@ absl::StatusOr<v1::ImportEventsResponse> FactCheckService::FinishImport(
 
 absl::StatusOr<v1::BackupDatabaseResponse> FactCheckService::BackupDatabase(
     const v1::BackupDatabaseRequest& request) {
-  if (request.directory().empty()) {
-    return absl::InvalidArgumentError(
-        "directory is required: an absolute path on the server's host that "
-        "does not exist yet");
+  if (!backup_root_.has_value()) {
+    return absl::FailedPreconditionError(
+        "backups are off on this server: start it with --backup_root=DIR to "
+        "allow backups into new directories under DIR");
   }
-  if (absl::Status s = store_->Checkpoint(request.directory()); !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<std::int64_t> bytes = DirectoryBytes(request.directory());
+  absl::StatusOr<std::string> directory =
+      backup_root_->Resolve(request.directory());
+  if (!directory.ok()) return directory.status();
+  if (absl::Status s = store_->Checkpoint(*directory); !s.ok()) return s;
+  absl::StatusOr<std::int64_t> bytes = DirectoryBytes(*directory);
   if (!bytes.ok()) return bytes.status();
   v1::BackupDatabaseResponse response;
   response.set_directory(request.directory());

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "engine/temporal_tagger.h"
 #include "factcheck/v1/admin_service.pb.h"
 #include "factcheck/v1/fact_check_service.pb.h"
+#include "server/backup_root.h"
 #include "server/checker_slot.h"
 #include "server/claim_review.h"
 #include "server/event_import.h"
@@ -133,7 +135,9 @@ class FactCheckService {
   absl::StatusOr<v1::ImportEventsResponse> FinishImport(EventImport& import);
 
   // The Admin service's BackupDatabase: a checkpoint of the store into a
-  // new directory on this host (Store::Checkpoint). Runs alongside every
+  // new directory on this host (Store::Checkpoint), one that the backup
+  // root accepts (BackupRoot::Resolve). Without a root, backups are off:
+  // FailedPrecondition saying how to turn them on. Runs alongside every
   // other call.
   absl::StatusOr<v1::BackupDatabaseResponse> BackupDatabase(
       const v1::BackupDatabaseRequest& request);
@@ -147,6 +151,11 @@ class FactCheckService {
   // Who is told about each checked text; null (the default) for no one.
   // Set before serving; not thread-safe.
   void set_check_observer(CheckObserver* observer) { observer_ = observer; }
+  // Where BackupDatabase may write (--backup_root); none (the default)
+  // turns backups off. Set before serving; not thread-safe.
+  void set_backup_root(std::optional<BackupRoot> root) {
+    backup_root_ = std::move(root);
+  }
   // Number of reference events the current checker knows (0 until ready).
   std::size_t event_count() const;
   // The store's size figures, for metrics. Thread-safe; works while the
@@ -179,6 +188,7 @@ class FactCheckService {
   // Immutable and thread-safe.
   const TemporalTagger tagger_;
   CheckObserver* observer_ = nullptr;
+  std::optional<BackupRoot> backup_root_;
   std::atomic<bool> ready_{false};
   // Serialises reference event changes with the rebuilds they cause.
   absl::Mutex events_mu_;

@@ -1,21 +1,19 @@
 #include "server/grpc_admin_service.h"
 
-#include <utility>
+#include "server/unary_call.h"
 
 namespace factcheck {
 
 grpc::ServerUnaryReactor* GrpcAdminService::BackupDatabase(
-    grpc::CallbackServerContext* context,
-    const v1::BackupDatabaseRequest* request,
-    v1::BackupDatabaseResponse* response) {
-  active_.Begin();
-  absl::StatusOr<v1::BackupDatabaseResponse> result =
-      service_->BackupDatabase(*request);
-  if (result.ok()) *response = *std::move(result);
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(ToGrpcStatus(result.status()));
-  active_.End();
-  return reactor;
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  // No readiness check: a backup of a server still loading its reference
+  // data is a backup of what is stored.
+  return ServeUnary<v1::BackupDatabaseRequest>(
+      context, active_, absl::OkStatus(), *request, response,
+      [this](const v1::BackupDatabaseRequest& r) {
+        return service_->BackupDatabase(r);
+      });
 }
 
 }  // namespace factcheck

@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "server/request_parser.h"
+#include "server/sent_text.h"
+#include "server/unary_call.h"
 
 namespace factcheck {
 namespace {
@@ -44,10 +46,12 @@ class StreamCheckReactor final
         result.ok() ? SerializeResponse(response, &response_) : result.status();
     if (!status.ok()) {
       // The document's own error, answered in its place: the stream goes
-      // on with the next document.
+      // on with the next document. A request that failed to parse may hold
+      // bytes that are not UTF-8 in any field, its document id included,
+      // so the id is escaped (and the message made fit to send).
       response.Clear();
-      response.set_document_id(request.document_id());
-      response.set_error(std::string(status.message()));
+      response.set_document_id(EscapeInvalidUtf8(request.document_id()));
+      response.set_error(SentMessage(status.message()));
       response.set_error_code(static_cast<int>(status.code()));
       if (absl::Status s = SerializeResponse(response, &response_); !s.ok()) {
         Finish(ToGrpcStatus(s));
@@ -85,8 +89,7 @@ class StreamCheckReactor final
 // whole file. OnReadDone and OnWriteDone may run concurrently; `mu_` guards
 // what they share (whether a write is in flight, and what to do after it).
 class ImportEventsReactor final
-    : public grpc::ServerBidiReactor<v1::ImportEventsRequest,
-                                     v1::ImportEventsResponse> {
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   ImportEventsReactor(FactCheckService* service, ActiveCalls* active,
                       grpc::CallbackServerContext* context)
@@ -118,7 +121,9 @@ class ImportEventsReactor final
       import_.reset();
       if (!result.ok()) return FinishWith(ToGrpcStatus(result.status()));
       absl::MutexLock lock(&mu_);
-      final_ = *std::move(result);
+      if (absl::Status s = SerializeResponse(*result, &final_); !s.ok()) {
+        return FinishLocked(ToGrpcStatus(s));
+      }
       if (writing_) {
         final_pending_ = true;  // OnWriteDone sends it.
       } else {
@@ -127,13 +132,18 @@ class ImportEventsReactor final
       }
       return;
     }
+    v1::ImportEventsRequest request;
+    if (absl::Status s = ParseRequest(request_, &request); !s.ok()) {
+      import_.reset();  // Drops what was staged.
+      return FinishWith(ToGrpcStatus(s));
+    }
     if (import_ == nullptr) {
       absl::StatusOr<std::unique_ptr<EventImport>> started =
-          service_->StartImport(request_.strict());
+          service_->StartImport(request.strict());
       if (!started.ok()) return FinishWith(ToGrpcStatus(started.status()));
       import_ = *std::move(started);
     }
-    bytes_ += request_.chunk().size();
+    bytes_ += request.chunk().size();
     if (bytes_ > service_->limits().max_import_bytes) {
       import_.reset();
       return FinishWith(grpc::Status(
@@ -142,7 +152,7 @@ class ImportEventsReactor final
                        service_->limits().max_import_bytes,
                        " bytes (--max_import_bytes); nothing was imported")));
     }
-    if (absl::Status s = import_->Feed(request_.chunk()); !s.ok()) {
+    if (absl::Status s = import_->Feed(request.chunk()); !s.ok()) {
       import_.reset();  // Drops what was staged.
       return FinishWith(ToGrpcStatus(s));
     }
@@ -191,8 +201,10 @@ class ImportEventsReactor final
     absl::MutexLock lock(&mu_);
     if (writing_) return;  // The next chunk will try again.
     last_progress_ = now;
-    progress_.Clear();
-    *progress_.mutable_progress() = import_->progress();
+    v1::ImportEventsResponse progress;
+    *progress.mutable_progress() = import_->progress();
+    // A few numbers and a format name: it always serializes.
+    if (!SerializeResponse(progress, &progress_).ok()) return;
     writing_ = true;
     StartWrite(&progress_);
   }
@@ -201,6 +213,10 @@ class ImportEventsReactor final
   // may not finish with a write outstanding).
   void FinishWith(const grpc::Status& status) {
     absl::MutexLock lock(&mu_);
+    FinishLocked(status);
+  }
+  void FinishLocked(const grpc::Status& status)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (writing_) {
       finish_pending_ = status;
     } else {
@@ -211,7 +227,7 @@ class ImportEventsReactor final
   FactCheckService* service_;
   ActiveCalls* active_;
   grpc::CallbackServerContext* context_;
-  v1::ImportEventsRequest request_;
+  grpc::ByteBuffer request_;
   std::unique_ptr<EventImport> import_;
   std::size_t bytes_ = 0;
   absl::Time last_progress_ = absl::Now();
@@ -220,69 +236,30 @@ class ImportEventsReactor final
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool final_pending_ ABSL_GUARDED_BY(mu_) = false;
   std::optional<grpc::Status> finish_pending_ ABSL_GUARDED_BY(mu_);
-  v1::ImportEventsResponse progress_ ABSL_GUARDED_BY(mu_);
-  v1::ImportEventsResponse final_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer progress_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer final_ ABSL_GUARDED_BY(mu_);
 };
-
-// Copies a result into the response message (typed calls) or serializes
-// it into the response bytes (raw calls).
-template <typename T>
-absl::Status SetResponse(T&& result, std::remove_cvref_t<T>* response) {
-  *response = std::forward<T>(result);
-  return absl::OkStatus();
-}
-template <typename T>
-absl::Status SetResponse(const T& result, grpc::ByteBuffer* response) {
-  return SerializeResponse(result, response);
-}
-// Calls that answer google.protobuf.Empty return a plain absl::Status.
-template <typename Response>
-absl::Status Deliver(const absl::Status& status, Response*) {
-  return status;
-}
-template <typename T, typename Response>
-absl::Status Deliver(absl::StatusOr<T>&& result, Response* response) {
-  if (!result.ok()) return result.status();
-  return SetResponse(*std::move(result), response);
-}
 
 }  // namespace
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      std::string(status.message()));
-}
-
-template <typename Response, typename Handler>
-grpc::ServerUnaryReactor* GrpcFactCheckService::Unary(
-    grpc::CallbackServerContext* context, Response* response, Handler handler) {
-  active_.Begin();
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::Status status = service_->CheckReady();
-  if (status.ok()) status = Deliver(handler(), response);
-  reactor->Finish(ToGrpcStatus(status));
-  active_.End();
-  return reactor;
+                      SentMessage(status.message()));
 }
 
 template <typename Request, typename Handler>
-grpc::ServerUnaryReactor* GrpcFactCheckService::RawUnary(
+grpc::ServerUnaryReactor* GrpcFactCheckService::Unary(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response, Handler handler) {
-  return Unary(context, response,
-               [&]() -> decltype(handler(std::declval<const Request&>())) {
-                 Request parsed;
-                 if (absl::Status s = ParseRequest(*request, &parsed); !s.ok())
-                   return s;
-                 return handler(parsed);
-               });
+  return ServeUnary<Request>(context, active_, service_->CheckReady(), *request,
+                             response, handler);
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::CheckText(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::CheckTextRequest>(
+  return Unary<v1::CheckTextRequest>(
       context, request, response,
       [this](const v1::CheckTextRequest& r) { return service_->CheckText(r); });
 }
@@ -295,7 +272,7 @@ GrpcFactCheckService::StreamCheck(grpc::CallbackServerContext*) {
 grpc::ServerUnaryReactor* GrpcFactCheckService::ExtractTimex(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::ExtractTimexRequest>(
+  return Unary<v1::ExtractTimexRequest>(
       context, request, response, [this](const v1::ExtractTimexRequest& r) {
         return service_->ExtractTimex(r);
       });
@@ -304,96 +281,110 @@ grpc::ServerUnaryReactor* GrpcFactCheckService::ExtractTimex(
 grpc::ServerUnaryReactor* GrpcFactCheckService::IngestSource(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::IngestSourceRequest>(
+  return Unary<v1::IngestSourceRequest>(
       context, request, response, [this](const v1::IngestSourceRequest& r) {
         return service_->IngestSource(r);
       });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::GetSource(
-    grpc::CallbackServerContext* context, const v1::GetSourceRequest* request,
-    v1::Source* response) {
-  return Unary(context, response,
-               [&] { return service_->GetSource(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::GetSourceRequest>(
+      context, request, response,
+      [this](const v1::GetSourceRequest& r) { return service_->GetSource(r); });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::ListSources(
-    grpc::CallbackServerContext* context, const v1::ListSourcesRequest* request,
-    v1::ListSourcesResponse* response) {
-  return Unary(context, response,
-               [&] { return service_->ListSources(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::ListSourcesRequest>(context, request, response,
+                                       [this](const v1::ListSourcesRequest& r) {
+                                         return service_->ListSources(r);
+                                       });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::DeleteSource(
-    grpc::CallbackServerContext* context,
-    const v1::DeleteSourceRequest* request, google::protobuf::Empty* response) {
-  return Unary(context, response,
-               [&] { return service_->DeleteSource(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::DeleteSourceRequest>(
+      context, request, response, [this](const v1::DeleteSourceRequest& r) {
+        return service_->DeleteSource(r);
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::ListClaims(
-    grpc::CallbackServerContext* context, const v1::ListClaimsRequest* request,
-    v1::ListClaimsResponse* response) {
-  return Unary(context, response,
-               [&] { return service_->ListClaims(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::ListClaimsRequest>(context, request, response,
+                                      [this](const v1::ListClaimsRequest& r) {
+                                        return service_->ListClaims(r);
+                                      });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::ListConflicts(
-    grpc::CallbackServerContext* context,
-    const v1::ListConflictsRequest* request,
-    v1::ListConflictsResponse* response) {
-  return Unary(context, response,
-               [&] { return service_->ListConflicts(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::ListConflictsRequest>(
+      context, request, response, [this](const v1::ListConflictsRequest& r) {
+        return service_->ListConflicts(r);
+      });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::CreateEvent(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::CreateEventRequest>(
-      context, request, response, [this](const v1::CreateEventRequest& r) {
-        return service_->CreateEvent(r);
-      });
+  return Unary<v1::CreateEventRequest>(context, request, response,
+                                       [this](const v1::CreateEventRequest& r) {
+                                         return service_->CreateEvent(r);
+                                       });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::GetEvent(
-    grpc::CallbackServerContext* context, const v1::GetEventRequest* request,
-    v1::Event* response) {
-  return Unary(context, response, [&] { return service_->GetEvent(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::GetEventRequest>(
+      context, request, response,
+      [this](const v1::GetEventRequest& r) { return service_->GetEvent(r); });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::UpdateEvent(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::UpdateEventRequest>(
-      context, request, response, [this](const v1::UpdateEventRequest& r) {
-        return service_->UpdateEvent(r);
-      });
+  return Unary<v1::UpdateEventRequest>(context, request, response,
+                                       [this](const v1::UpdateEventRequest& r) {
+                                         return service_->UpdateEvent(r);
+                                       });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::DeleteEvent(
-    grpc::CallbackServerContext* context, const v1::DeleteEventRequest* request,
-    google::protobuf::Empty* response) {
-  return Unary(context, response,
-               [&] { return service_->DeleteEvent(*request); });
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::DeleteEventRequest>(context, request, response,
+                                       [this](const v1::DeleteEventRequest& r) {
+                                         return service_->DeleteEvent(r);
+                                       });
+}
+
+grpc::ServerUnaryReactor* GrpcFactCheckService::ListEvents(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return Unary<v1::ListEventsRequest>(context, request, response,
+                                      [this](const v1::ListEventsRequest& r) {
+                                        return service_->ListEvents(r);
+                                      });
 }
 
 grpc::ServerUnaryReactor* GrpcFactCheckService::SearchEvents(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  return RawUnary<v1::SearchEventsRequest>(
+  return Unary<v1::SearchEventsRequest>(
       context, request, response, [this](const v1::SearchEventsRequest& r) {
         return service_->SearchEvents(r);
       });
 }
 
-grpc::ServerUnaryReactor* GrpcFactCheckService::ListEvents(
-    grpc::CallbackServerContext* context, const v1::ListEventsRequest* request,
-    v1::ListEventsResponse* response) {
-  return Unary(context, response,
-               [&] { return service_->ListEvents(*request); });
-}
-
-grpc::ServerBidiReactor<v1::ImportEventsRequest, v1::ImportEventsResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 GrpcFactCheckService::ImportEvents(grpc::CallbackServerContext* context) {
   return new ImportEventsReactor(service_, &active_, context);
 }

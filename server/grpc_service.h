@@ -15,7 +15,9 @@
 
 namespace factcheck {
 
-// absl and gRPC share their status codes; only the types differ.
+// absl and gRPC share their status codes; only the types differ. The
+// message is made fit to send (SentMessage: valid UTF-8, at most 1 KiB),
+// whatever it quotes.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // Counts the calls in progress so that a drain can wait for them, and no
@@ -40,23 +42,25 @@ class ActiveCalls {
   std::atomic<int> active_{0};
 };
 
-// The methods that carry free text read raw bytes, so that text that is not
-// valid UTF-8 gets INVALID_ARGUMENT naming the field (see
-// request_parser.h) rather than gRPC's bare UNIMPLEMENTED.
+// Every method reads raw bytes and parses its request itself
+// (unary_call.h, request_parser.h): gRPC's own parser answers a string that
+// is not valid UTF-8, or bytes that are no message, with a bare
+// UNIMPLEMENTED; these get INVALID_ARGUMENT naming the field or the
+// message type.
 using FactCheckServiceBase = v1::FactCheck::WithRawCallbackMethod_CheckText<
     v1::FactCheck::WithRawCallbackMethod_StreamCheck<v1::FactCheck::WithRawCallbackMethod_ExtractTimex<
-        v1::FactCheck::WithRawCallbackMethod_IngestSource<v1::FactCheck::WithCallbackMethod_GetSource<
-            v1::FactCheck::WithCallbackMethod_ListSources<v1::FactCheck::WithCallbackMethod_DeleteSource<
-                v1::FactCheck::WithCallbackMethod_ListClaims<
-                    v1::FactCheck::WithCallbackMethod_ListConflicts<
+        v1::FactCheck::WithRawCallbackMethod_IngestSource<v1::FactCheck::WithRawCallbackMethod_GetSource<
+            v1::FactCheck::WithRawCallbackMethod_ListSources<v1::FactCheck::WithRawCallbackMethod_DeleteSource<
+                v1::FactCheck::WithRawCallbackMethod_ListClaims<
+                    v1::FactCheck::WithRawCallbackMethod_ListConflicts<
                         v1::FactCheck::WithRawCallbackMethod_CreateEvent<
-                            v1::FactCheck::WithCallbackMethod_GetEvent<
+                            v1::FactCheck::WithRawCallbackMethod_GetEvent<
                                 v1::FactCheck::WithRawCallbackMethod_UpdateEvent<
-                                    v1::FactCheck::WithCallbackMethod_DeleteEvent<
-                                        v1::FactCheck::WithCallbackMethod_ListEvents<
+                                    v1::FactCheck::WithRawCallbackMethod_DeleteEvent<
+                                        v1::FactCheck::WithRawCallbackMethod_ListEvents<
                                             v1::FactCheck::WithRawCallbackMethod_SearchEvents<
                                                 v1::FactCheck::
-                                                    WithCallbackMethod_ImportEvents<
+                                                    WithRawCallbackMethod_ImportEvents<
                                                         v1::FactCheck::
                                                             Service>>>>>>>>>>>>>>>>;
 
@@ -97,58 +101,48 @@ class GrpcFactCheckService final : public FactCheckServiceBase {
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetSource(grpc::CallbackServerContext* context,
-                                      const v1::GetSourceRequest* request,
-                                      v1::Source* response) override;
-  grpc::ServerUnaryReactor* ListSources(
-      grpc::CallbackServerContext* context,
-      const v1::ListSourcesRequest* request,
-      v1::ListSourcesResponse* response) override;
-  grpc::ServerUnaryReactor* DeleteSource(
-      grpc::CallbackServerContext* context,
-      const v1::DeleteSourceRequest* request,
-      google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* ListClaims(
-      grpc::CallbackServerContext* context,
-      const v1::ListClaimsRequest* request,
-      v1::ListClaimsResponse* response) override;
-  grpc::ServerUnaryReactor* ListConflicts(
-      grpc::CallbackServerContext* context,
-      const v1::ListConflictsRequest* request,
-      v1::ListConflictsResponse* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListSources(grpc::CallbackServerContext* context,
+                                        const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* DeleteSource(grpc::CallbackServerContext* context,
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* context,
+                                       const grpc::ByteBuffer* request,
+                                       grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListConflicts(grpc::CallbackServerContext* context,
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* CreateEvent(grpc::CallbackServerContext* context,
                                         const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetEvent(grpc::CallbackServerContext* context,
-                                     const v1::GetEventRequest* request,
-                                     v1::Event* response) override;
+                                     const grpc::ByteBuffer* request,
+                                     grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* UpdateEvent(grpc::CallbackServerContext* context,
                                         const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;
-  grpc::ServerUnaryReactor* DeleteEvent(
-      grpc::CallbackServerContext* context,
-      const v1::DeleteEventRequest* request,
-      google::protobuf::Empty* response) override;
-  grpc::ServerUnaryReactor* ListEvents(
-      grpc::CallbackServerContext* context,
-      const v1::ListEventsRequest* request,
-      v1::ListEventsResponse* response) override;
+  grpc::ServerUnaryReactor* DeleteEvent(grpc::CallbackServerContext* context,
+                                        const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListEvents(grpc::CallbackServerContext* context,
+                                       const grpc::ByteBuffer* request,
+                                       grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* SearchEvents(grpc::CallbackServerContext* context,
                                          const grpc::ByteBuffer* request,
                                          grpc::ByteBuffer* response) override;
-  grpc::ServerBidiReactor<v1::ImportEventsRequest, v1::ImportEventsResponse>*
-  ImportEvents(grpc::CallbackServerContext* context) override;
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ImportEvents(
+      grpc::CallbackServerContext* context) override;
 
  private:
-  // Unary calls: counts the call, runs `handler` and finishes.
-  template <typename Response, typename Handler>
-  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
-                                  Response* response, Handler handler);
-  // Raw unary calls: parses a `Request`, then as Unary.
+  // Serves a unary call of the service (ServeUnary, once the service is
+  // ready).
   template <typename Request, typename Handler>
-  grpc::ServerUnaryReactor* RawUnary(grpc::CallbackServerContext* context,
-                                     const grpc::ByteBuffer* request,
-                                     grpc::ByteBuffer* response,
-                                     Handler handler);
+  grpc::ServerUnaryReactor* Unary(grpc::CallbackServerContext* context,
+                                  const grpc::ByteBuffer* request,
+                                  grpc::ByteBuffer* response, Handler handler);
 
   FactCheckService* service_;
   ActiveCalls active_;

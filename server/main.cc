@@ -69,6 +69,10 @@ ABSL_FLAG(std::string, claimreview_author, "factcheck",
 ABSL_FLAG(std::string, claimreview_author_url, "",
           "URL of that organisation; left out of the ClaimReviews when "
           "empty.");
+ABSL_FLAG(std::string, backup_root, "",
+          "Directory under which Admin/BackupDatabase may create backups "
+          "(created if missing); a backup elsewhere, through '..' or a "
+          "symbolic link is refused. Empty: backups are off.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGINT/SIGTERM, how long calls in flight may take to finish.");
 
@@ -99,6 +103,10 @@ int Run() {
   };
   auto security = factcheck::ConfigureSecurity(security_options);
   if (!security.ok()) return Fail(security.status().message());
+  for (const std::string& warning : security->warnings) {
+    factcheck::LogAlways(factcheck::LogLevel::kWarning,
+                         absl::StrCat("factcheck-server: ", warning));
+  }
   factcheck::StoreOptions store_options;
   store_options.sync = absl::GetFlag(FLAGS_sync);
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
@@ -121,6 +129,13 @@ int Run() {
   // health checks (NOT_SERVING) and metrics scrapes while it loads.
   std::unique_ptr<factcheck::FactCheckService> service =
       factcheck::FactCheckService::Open(*std::move(store), limits);
+  if (const std::string root = absl::GetFlag(FLAGS_backup_root);
+      !root.empty()) {
+    absl::StatusOr<factcheck::BackupRoot> backup_root =
+        factcheck::BackupRoot::Open(root);
+    if (!backup_root.ok()) return Fail(backup_root.status().message());
+    service->set_backup_root(*std::move(backup_root));
+  }
   service->set_claim_review_author(
       {.name = absl::GetFlag(FLAGS_claimreview_author),
        .url = absl::GetFlag(FLAGS_claimreview_author_url)});

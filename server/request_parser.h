@@ -1,7 +1,8 @@
-// Parses serialized requests at the gRPC edge for the methods that carry
-// free text. gRPC's own parser answers a proto3 string that is not valid
-// UTF-8 with a bare UNIMPLEMENTED; newsroom text from a CMS can be exactly
-// that, so these methods read raw bytes and say what is wrong.
+// Parses serialized requests at the gRPC edge, for every method. gRPC's
+// own parser answers a proto3 string that is not valid UTF-8, or bytes that
+// are no message, with a bare UNIMPLEMENTED; newsroom text from a CMS can be
+// exactly that, and so can anything a hostile client sends, so the methods
+// read raw bytes and say what is wrong.
 #ifndef FACTCHECK_SERVER_REQUEST_PARSER_H_
 #define FACTCHECK_SERVER_REQUEST_PARSER_H_
 

@@ -1,16 +1,22 @@
 #include "server/server_security.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "server/call_authorizer.h"
 #include "server/token_table.h"
@@ -48,8 +54,55 @@ absl::StatusOr<std::string> ReadPem(absl::string_view flag,
   return text;
 }
 
+// The tokens file's text. Refused when every user of the machine may read
+// or write it: any local account could take the admin token, or add its
+// own. Readable by its group is allowed (a container may be given its
+// secrets through a group) with a warning added to `warnings`.
+absl::StatusOr<std::string> ReadTokensFile(const std::string& path,
+                                           std::vector<std::string>& warnings) {
+  const auto cannot_read = [&](int error) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot read --tokens_file '", path, "': ", std::strerror(error)));
+  };
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return cannot_read(errno);
+  // The mode of the file opened, not of whatever the path names later.
+  struct stat info;
+  if (fstat(fd, &info) != 0) {
+    const int error = errno;
+    close(fd);
+    return cannot_read(error);
+  }
+  const std::string mode = absl::StrFormat("%04o", info.st_mode & 07777);
+  if ((info.st_mode & S_IRWXO) != 0) {
+    close(fd);
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--tokens_file '", path,
+        "' is open to every user of this machine (mode ", mode,
+        "): any of them could take a token. Make it readable by the server's "
+        "user only (chmod 600), or by its group too (chmod 640)"));
+  }
+  if ((info.st_mode & S_IRWXG) != 0) {
+    warnings.push_back(absl::StrCat(
+        "--tokens_file '", path, "' is open to its group (mode ", mode,
+        ", group id ", info.st_gid,
+        "): every member of the group can read the tokens; keep the group "
+        "to the server's user"));
+  }
+  std::string text;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = read(fd, buffer, sizeof(buffer))) > 0) {
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  const int error = errno;
+  close(fd);
+  if (n < 0) return cannot_read(error);
+  return text;
+}
+
 absl::StatusOr<std::optional<TokenTable>> LoadTokens(
-    const SecurityOptions& options) {
+    const SecurityOptions& options, std::vector<std::string>& warnings) {
   if (!options.tokens_file.empty() && options.tokens_environment.has_value()) {
     return absl::InvalidArgumentError(
         "tokens come from --tokens_file or $FACTCHECK_TOKENS, not both; "
@@ -60,7 +113,7 @@ absl::StatusOr<std::optional<TokenTable>> LoadTokens(
   }
   if (options.tokens_file.empty()) return std::nullopt;
   absl::StatusOr<std::string> text =
-      ReadFlagFile("--tokens_file", options.tokens_file);
+      ReadTokensFile(options.tokens_file, warnings);
   if (!text.ok()) return text.status();
   return TokenTable::Parse(*text, options.tokens_file);
 }
@@ -100,7 +153,9 @@ absl::StatusOr<ServerSecurity> ConfigureSecurity(
     return absl::InvalidArgumentError(
         "--tls_client_ca needs --tls_cert and --tls_key");
   }
-  absl::StatusOr<std::optional<TokenTable>> tokens = LoadTokens(options);
+  std::vector<std::string> warnings;
+  absl::StatusOr<std::optional<TokenTable>> tokens =
+      LoadTokens(options, warnings);
   if (!tokens.ok()) return tokens.status();
   const bool auth = tokens->has_value();
   if (auth && !tls) {
@@ -119,6 +174,7 @@ absl::StatusOr<ServerSecurity> ConfigureSecurity(
   }
 
   ServerSecurity security;
+  security.warnings = std::move(warnings);
   if (!tls) {
     security.credentials = grpc::InsecureServerCredentials();
     security.summary = "tls off, auth off";

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -43,14 +44,20 @@ struct ServerSecurity {
   // For the start-up line: "tls on, client certificates required, auth on
   // (3 tokens)", "tls off, auth off".
   std::string summary;
+  // What the operator should hear about at start-up but that does not stop
+  // the server (a tokens file its group may read), one line each.
+  std::vector<std::string> warnings;
 };
 
 // Checks `options` and reads the files. Fails with INVALID_ARGUMENT, naming
 // the flag or file, when a file is unreadable or not PEM, when --tls_cert
 // and --tls_key are not given together, when tokens are given without TLS
 // (gRPC checks tokens on TLS connections only, and a token sent in clear
-// text can be read on the way), and when a server without tokens would
-// listen on a non-loopback address without allow_unauthenticated_remote.
+// text can be read on the way), when the tokens file is open to every user
+// of the machine (its mode gives others any access), and when a server
+// without tokens would listen on a non-loopback address without
+// allow_unauthenticated_remote. A tokens file its group may read is
+// accepted with a warning.
 absl::StatusOr<ServerSecurity> ConfigureSecurity(
     const SecurityOptions& options);
 

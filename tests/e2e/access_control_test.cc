@@ -1,6 +1,7 @@
 // Access control over real TLS connections to the real server: what each
 // role may and may not call, that a refused call changes nothing, mutual
 // TLS, the CLI's --token and --tls_* flags, and the start-up refusals.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -292,6 +293,30 @@ TEST_F(AccessControlTest, UnknownTokenIsUnauthenticated) {
             "the bearer token is not one this server accepts");
 }
 
+TEST_F(AccessControlTest, AuthorizationIsBearerOneSpaceAndTheTokenOnly) {
+  for (const std::string& authorization :
+       {absl::StrCat("Bearer  ", kReaderToken),
+        absl::StrCat("Bearer ", kReaderToken, " "), std::string("Bearer "),
+        absl::StrCat("Bearer ", kReaderToken, " extra")}) {
+    grpc::ClientContext context;
+    context.AddMetadata("authorization", authorization);
+    v1::ListSourcesResponse response;
+    const grpc::Status status =
+        stub_->ListSources(&context, v1::ListSourcesRequest(), &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << "'" << authorization << "'";
+    EXPECT_EQ(status.error_message(),
+              "the authorization metadata is not 'Bearer TOKEN'")
+        << "'" << authorization << "'";
+  }
+  // The scheme's case is free (RFC 6750).
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", absl::StrCat("bearer ", kReaderToken));
+  v1::ListSourcesResponse response;
+  EXPECT_CODE(stub_->ListSources(&context, v1::ListSourcesRequest(), &response),
+              OK);
+}
+
 TEST_F(AccessControlTest, HealthCheckNeedsNoToken) {
   std::string response;
   const grpc::Status status =
@@ -491,6 +516,7 @@ TEST_F(StartUpTest, BadTokensFileIsNamedWithoutQuotingTokens) {
   const std::string tokens = dir_.File("tokens");
   WriteFileOrDie(
       tokens, absl::StrCat("reader ", kReaderToken, "\nadmin short-secret\n"));
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read);
   auto server = Start({"--tls_cert=" + TestCaDir() + "/server.crt",
                        "--tls_key=" + TestCaDir() + "/server.key",
                        "--tokens_file=" + tokens});
@@ -502,6 +528,47 @@ TEST_F(StartUpTest, BadTokensFileIsNamedWithoutQuotingTokens) {
       << output;
   EXPECT_EQ(output.find("short-secret"), std::string::npos) << output;
   EXPECT_EQ(output.find(kReaderToken), std::string::npos) << output;
+}
+
+TEST_F(StartUpTest, TokensFileEveryUserMayReadIsRefused) {
+  const std::string tokens = dir_.File("tokens");
+  WriteFileOrDie(tokens, absl::StrCat("reader ", kReaderToken, "\n"));
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write |
+                                           std::filesystem::perms::group_read |
+                                           std::filesystem::perms::others_read);
+  auto server = Start({"--tls_cert=" + TestCaDir() + "/server.crt",
+                       "--tls_key=" + TestCaDir() + "/server.key",
+                       "--tokens_file=" + tokens});
+  ASSERT_FALSE(server.ok());
+  const std::string output(server.status().message());
+  EXPECT_NE(output.find(absl::StrCat(
+                "factcheck-server: --tokens_file '", tokens,
+                "' is open to every user of this machine (mode 0644): any of "
+                "them could take a token. Make it readable by the server's "
+                "user only (chmod 600), or by its group too (chmod 640)")),
+            std::string::npos)
+      << output;
+  EXPECT_EQ(output.find(kReaderToken), std::string::npos) << output;
+}
+
+TEST_F(StartUpTest, TokensFileItsGroupMayReadIsAcceptedWithAWarning) {
+  const std::string tokens = dir_.File("tokens");
+  WriteFileOrDie(tokens, absl::StrCat("reader ", kReaderToken, "\n"));
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::group_read);
+  auto server = Start({"--tls_cert=" + TestCaDir() + "/server.crt",
+                       "--tls_key=" + TestCaDir() + "/server.key",
+                       "--tokens_file=" + tokens});
+  ASSERT_TRUE(server.ok()) << server.status();
+  const std::string output = (*server)->output();
+  EXPECT_NE(output.find(absl::StrCat(
+                R"("level":"warning","msg":"factcheck-server: --tokens_file ')",
+                tokens, "' is open to its group (mode 0440, group id ")),
+            std::string::npos)
+      << output;
+  EXPECT_NE((*server)->banner().find(", auth on (1 token))"),
+            std::string::npos);
 }
 
 }  // namespace

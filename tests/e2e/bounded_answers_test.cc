@@ -209,23 +209,11 @@ TEST_F(BoundedAnswersTest, AnAnswerOverTheResponseLimitIsAnErrorNotAnEmptyOk) {
 
   // In a stream, the document over the limit gets the error in its place;
   // the others are answered.
-  grpc::ClientContext context;
-  auto stream = LargeAnswerStub()->StreamCheck(&context);
-  for (const auto& [id, text] :
-       std::vector<std::pair<std::string, std::string>>{
-           {"big", big}, {"small", ShortSentences(1)}}) {
-    v1::CheckTextRequest request;
-    request.set_document_id(id);
-    request.set_text(text);
-    request.set_published_date("2024-02-14");
-    ASSERT_TRUE(stream->Write(request));
-  }
-  stream->WritesDone();
   std::vector<v1::CheckTextResponse> answers;
-  for (v1::CheckTextResponse answer; stream->Read(&answer);) {
-    answers.push_back(answer);
-  }
-  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_TRUE(StreamCheckDocuments(*LargeAnswerStub(),
+                                   {{"big", big}, {"small", ShortSentences(1)}},
+                                   "2024-02-14", &answers)
+                  .ok());
   ASSERT_EQ(answers.size(), 2u);
   EXPECT_EQ(answers[0].document_id(), "big");
   EXPECT_EQ(answers[0].error_code(),

@@ -9,6 +9,20 @@
 #include "grpcpp/grpcpp.h"
 
 namespace factcheck::testing {
+namespace {
+
+std::string Bytes(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  std::string bytes;
+  if (buffer.Dump(&slices).ok()) {
+    for (const grpc::Slice& s : slices) {
+      bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+    }
+  }
+  return bytes;
+}
+
+}  // namespace
 
 grpc::Status RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
                           const std::string& method,
@@ -33,11 +47,52 @@ grpc::Status RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
                     });
   std::unique_lock<std::mutex> lock(mu);
   cv.wait(lock, [&] { return done; });
-  std::vector<grpc::Slice> slices;
-  if (status.ok() && response.Dump(&slices).ok()) {
-    for (const grpc::Slice& s : slices)
-      response_bytes->append(reinterpret_cast<const char*>(s.begin()),
-                             s.size());
+  if (status.ok()) response_bytes->append(Bytes(response));
+  return status;
+}
+
+grpc::Status RawStreamCall(const std::shared_ptr<grpc::Channel>& channel,
+                           const std::string& method,
+                           const std::vector<std::string>& requests,
+                           std::vector<std::string>* responses) {
+  grpc::GenericStub generic(channel);
+  grpc::CompletionQueue queue;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(10));
+  // One operation at a time, each waited for, so one tag serves them all.
+  void* const tag = &context;
+  const auto wait = [&] {
+    void* got = nullptr;
+    bool ok = false;
+    return queue.Next(&got, &ok) && ok;
+  };
+  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call =
+      generic.PrepareCall(&context, method, &queue);
+  call->StartCall(tag);
+  if (wait()) {
+    for (const std::string& bytes : requests) {
+      grpc::Slice slice(bytes);
+      grpc::ByteBuffer request(&slice, 1);
+      call->Write(request, tag);
+      if (!wait()) break;
+    }
+    call->WritesDone(tag);
+    wait();
+    for (;;) {
+      grpc::ByteBuffer response;
+      call->Read(&response, tag);
+      if (!wait()) break;
+      responses->push_back(Bytes(response));
+    }
+  }
+  grpc::Status status;
+  call->Finish(&status, tag);
+  wait();
+  queue.Shutdown();
+  void* got = nullptr;
+  bool ok = false;
+  while (queue.Next(&got, &ok)) {
   }
   return status;
 }

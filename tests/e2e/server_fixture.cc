@@ -1,5 +1,7 @@
 #include "tests/e2e/server_fixture.h"
 
+#include <chrono>
+
 #include "grpcpp/grpcpp.h"
 
 namespace factcheck::testing {
@@ -52,6 +54,28 @@ grpc::Status CheckText(v1::FactCheck::StubInterface& stub,
   request.set_text(text);
   request.set_published_date(date);
   return stub.CheckText(&context, request, response);
+}
+
+grpc::Status StreamCheckDocuments(
+    v1::FactCheck::StubInterface& stub,
+    const std::vector<std::pair<std::string, std::string>>& documents,
+    const std::string& date, std::vector<v1::CheckTextResponse>* answers) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::minutes(1));
+  auto stream = stub.StreamCheck(&context);
+  for (const auto& [id, text] : documents) {
+    v1::CheckTextRequest request;
+    request.set_document_id(id);
+    request.set_text(text);
+    request.set_published_date(date);
+    if (!stream->Write(request)) break;
+  }
+  stream->WritesDone();
+  for (v1::CheckTextResponse answer; stream->Read(&answer);) {
+    answers->push_back(answer);
+  }
+  return stream->Finish();
 }
 
 std::unique_ptr<v1::FactCheck::Stub> ServerFixture::Stub() {

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
@@ -22,6 +23,15 @@ std::unique_ptr<v1::FactCheck::Stub> NewStub(const std::string& address);
 grpc::Status CheckText(v1::FactCheck::StubInterface& stub,
                        const std::string& text, const std::string& date,
                        v1::CheckTextResponse* response);
+
+// Streams `documents` (document id, text), each published on `date`,
+// through StreamCheck on `stub`, and puts the answers, in order, into
+// `answers`; returns the stream's status. The call has a deadline of a
+// minute: a stream whose answer the client cannot read would hang.
+grpc::Status StreamCheckDocuments(
+    v1::FactCheck::StubInterface& stub,
+    const std::vector<std::pair<std::string, std::string>>& documents,
+    const std::string& date, std::vector<v1::CheckTextResponse>* answers);
 
 class ServerFixture : public ::testing::Test {
  protected:

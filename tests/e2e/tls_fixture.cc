@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "absl/strings/str_cat.h"
 #include "tests/support/process.h"
@@ -34,6 +35,9 @@ std::vector<std::string> TlsServerFixture::SecurityFlags() const {
   WriteFileOrDie(
       tokens, absl::StrCat("# role token\nreader ", kReaderToken, "\ningester ",
                            kIngesterToken, "\nadmin ", kAdminToken, "\n"));
+  // The server refuses a tokens file that every user may read.
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write);
   std::vector<std::string> flags = {"--tls_cert=" + TestCaDir() + "/server.crt",
                                     "--tls_key=" + TestCaDir() + "/server.key",
                                     "--tokens_file=" + tokens};

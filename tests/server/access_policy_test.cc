@@ -169,6 +169,23 @@ TEST(CallAuthorizerTest, KnownTokenGetsItsRole) {
           .ok());
 }
 
+TEST(CallAuthorizerTest, BearerIsParsedStrictly) {
+  const CallAuthorizer authorizer = MakeAuthorizer();
+  for (const std::string& authorization :
+       {absl::StrCat("Bearer  ", kReaderToken),
+        absl::StrCat("Bearer ", kReaderToken, " "),
+        absl::StrCat("Bearer\t", kReaderToken),
+        absl::StrCat("Bearer ", kReaderToken, "\t"),
+        absl::StrCat(" Bearer ", kReaderToken), std::string("Bearer "),
+        std::string("Bearer")}) {
+    const absl::Status s =
+        authorizer.Check(Method("ListSources"), authorization);
+    EXPECT_EQ(s.code(), absl::StatusCode::kUnauthenticated) << authorization;
+    EXPECT_EQ(s.message(), "the authorization metadata is not 'Bearer TOKEN'")
+        << authorization;
+  }
+}
+
 TEST(CallAuthorizerTest, HealthChecksNeedNoToken) {
   EXPECT_TRUE(MakeAuthorizer().Check("/grpc.health.v1.Health/Check", {}).ok());
 }

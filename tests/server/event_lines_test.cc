@@ -117,5 +117,31 @@ TEST(EventLineReaderTest, TheBundledReferenceFileIsValid) {
   EXPECT_GE(reader.events().size(), 50u);
 }
 
+TEST(JsonNestingTest, CountsArraysAndObjectsOutsideStrings) {
+  EXPECT_EQ(JsonNesting(""), 0u);
+  EXPECT_EQ(JsonNesting(kGood), 3u);  // {"citations":[{...}]}
+  EXPECT_EQ(JsonNesting(R"({"a":[[1],[[2]]]})"), 4u);
+  // Brackets in strings, escaped quotes and backslashes included, are text.
+  EXPECT_EQ(JsonNesting(R"({"t":"[[[{{{"})"), 1u);
+  EXPECT_EQ(JsonNesting(R"({"t":"a\"[[[","u":"\\"})"), 1u);
+  // Stray closers do not hide the openers after them.
+  EXPECT_EQ(JsonNesting("]]]]}}[[["), 3u);
+}
+
+TEST(EventLineReaderTest, RefusesLinesNestedDeeperThanTheLimitUnparsed) {
+  const std::string deep = R"({"id":"deep","title":"Deep","aliases":)" +
+                           std::string(kMaxEventNesting, '[') +
+                           std::string(kMaxEventNesting, ']') + "}";
+  EXPECT_EQ(ParseEventLine(deep).status().message(),
+            "arrays and objects nested 33 deep, over the limit of 32");
+  // At the limit the line is parsed (protobuf reads nested empty arrays in
+  // a repeated field as no values) and judged like any other.
+  const std::string at_limit = R"({"id":"deep","title":"Deep","aliases":)" +
+                               std::string(kMaxEventNesting - 1, '[') +
+                               std::string(kMaxEventNesting - 1, ']') + "}";
+  EXPECT_EQ(ParseEventLine(at_limit).status().message(),
+            "event 'deep': at least one citation is required");
+}
+
 }  // namespace
 }  // namespace factcheck

@@ -2,7 +2,9 @@
 // which addresses are loopback, and which combinations are refused.
 #include "server/server_security.h"
 
+#include <filesystem>
 #include <string>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
@@ -140,6 +142,69 @@ TEST(ServerSecurityTest, NamesTheTokensFileThatCannotBeRead) {
   EXPECT_EQ(
       security.status().message(),
       "cannot read --tokens_file '" + missing + "': No such file or directory");
+}
+
+// Options for a TLS server (certificate and key that look like PEM, which
+// is all ConfigureSecurity checks of them) with the tokens file `tokens`.
+SecurityOptions WithTokensFile(const TempDir& dir, const std::string& tokens) {
+  WriteFileOrDie(dir.File("server.crt"), "-----BEGIN CERTIFICATE-----\n");
+  WriteFileOrDie(dir.File("server.key"), "-----BEGIN PRIVATE KEY-----\n");
+  SecurityOptions options;
+  options.listen = "localhost:0";
+  options.tls_cert = dir.File("server.crt");
+  options.tls_key = dir.File("server.key");
+  options.tokens_file = tokens;
+  return options;
+}
+
+TEST(ServerSecurityTest, RefusesATokensFileEveryUserMayReadOrWrite) {
+  TempDir dir;
+  const std::string tokens = dir.File("tokens");
+  WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  for (const auto& [others, mode] :
+       {std::pair{std::filesystem::perms::others_read, "0404"},
+        std::pair{std::filesystem::perms::others_write, "0402"}}) {
+    std::filesystem::permissions(tokens,
+                                 std::filesystem::perms::owner_read | others);
+    absl::StatusOr<ServerSecurity> security =
+        ConfigureSecurity(WithTokensFile(dir, tokens));
+    EXPECT_EQ(security.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(security.status().message(),
+              "--tokens_file '" + tokens +
+                  "' is open to every user of this machine (mode " + mode +
+                  "): any of them could take a token. Make it readable by "
+                  "the server's user only (chmod 600), or by its group too "
+                  "(chmod 640)");
+  }
+}
+
+TEST(ServerSecurityTest, WarnsOfATokensFileItsGroupMayRead) {
+  TempDir dir;
+  const std::string tokens = dir.File("tokens");
+  WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::group_read);
+  absl::StatusOr<ServerSecurity> security =
+      ConfigureSecurity(WithTokensFile(dir, tokens));
+  ASSERT_TRUE(security.ok()) << security.status();
+  ASSERT_EQ(security->warnings.size(), 1u);
+  EXPECT_EQ(security->warnings[0].rfind(
+                "--tokens_file '" + tokens +
+                    "' is open to its group (mode 0440, group id ",
+                0),
+            0u)
+      << security->warnings[0];
+}
+
+TEST(ServerSecurityTest, TokensFileOnlyItsOwnerMayReadGivesNoWarning) {
+  TempDir dir;
+  const std::string tokens = dir.File("tokens");
+  WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read);
+  absl::StatusOr<ServerSecurity> security =
+      ConfigureSecurity(WithTokensFile(dir, tokens));
+  ASSERT_TRUE(security.ok()) << security.status();
+  EXPECT_TRUE(security->warnings.empty());
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <string>
+
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
 #include "server/grpc_service.h"
@@ -17,6 +19,15 @@ TEST(StatusMappingTest, MapsEveryCodeToTheSameNumber) {
     const absl::Status in(static_cast<absl::StatusCode>(code), "m");
     EXPECT_EQ(static_cast<int>(ToGrpcStatus(in).error_code()), code);
   }
+}
+
+TEST(StatusMappingTest, SendsMessagesAsValidUtf8OfBoundedSize) {
+  const grpc::Status bad =
+      ToGrpcStatus(absl::InvalidArgumentError("event 'bad-\xff' is not valid"));
+  EXPECT_EQ(bad.error_message(), "event 'bad-\\xff' is not valid");
+  const grpc::Status long_one = ToGrpcStatus(absl::InvalidArgumentError(
+      "event id '" + std::string(100000, 'a') + "' is not valid"));
+  EXPECT_LE(long_one.error_message().size(), 1024u);
 }
 
 TEST(StatusMappingTest, OkIsOk) {

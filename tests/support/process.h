@@ -57,6 +57,8 @@ class ServerProcess {
   const std::string& metrics_address() const { return metrics_address_; }
   // The line Start waited for.
   const std::string& banner() const { return banner_; }
+  // The server's process id, for reading what /proc says about it.
+  pid_t pid() const { return pid_; }
   // Everything the server has written so far, both streams interleaved.
   std::string output() const;
   // Waits until the output contains `text`; false when the server closes
