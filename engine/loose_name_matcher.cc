@@ -114,6 +114,26 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
     }
     anchored_[name.slots[name.anchor]].push_back(id);
   }
+  // A word that many names have as their rarest ("election" among a
+  // million Wikidata events) would make every text that has it try all of
+  // them: those names are found by their two rarest words together.
+  crowded_.assign(key_words.size(), false);
+  for (std::uint32_t k = 0; k < key_words.size(); ++k) {
+    if (anchored_[k].size() <= kMaxNamesPerAnchor) continue;
+    crowded_[k] = true;
+    for (std::uint32_t id : anchored_[k]) {
+      const Name& name = names_[id];
+      std::size_t second = name.anchor == 0 ? 1 : 0;
+      for (std::size_t s = 0; s < name.slots.size(); ++s) {
+        if (s != name.anchor &&
+            frequency[name.slots[s]] < frequency[name.slots[second]]) {
+          second = s;
+        }
+      }
+      pair_anchored_[PairKey(k, name.slots[second])].push_back(id);
+    }
+    anchored_[k] = {};
+  }
 
   // Every form of every member of each key's family, in the catalog's
   // vocabulary, filling the key (as its own when the member is one of the
@@ -228,12 +248,22 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
     return 0;
   };
   std::vector<std::size_t> used;
+  std::vector<std::uint32_t> tried;
   // Names by anchor: each key the sentences fill, at each word filling it.
   for (std::size_t p = 0; p < positions.size();) {
     const std::uint32_t key = positions[p].key;
     std::size_t q = p;
     while (q < positions.size() && positions[q].key == key) ++q;
-    for (std::uint32_t id : anchored_[key]) {
+    tried.assign(anchored_[key].begin(), anchored_[key].end());
+    if (crowded_[key]) {
+      for (const auto& [other, run] : runs) {
+        const auto it = pair_anchored_.find(PairKey(key, other));
+        if (it != pair_anchored_.end()) {
+          tried.insert(tried.end(), it->second.begin(), it->second.end());
+        }
+      }
+    }
+    for (std::uint32_t id : tried) {
       const Name& name = names_[id];
       if (absl::c_any_of(name.slots,
                          [&](std::uint32_t k) { return filled(k).empty(); })) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "engine/reference_event.h"
@@ -96,8 +97,17 @@ class LooseNameMatcher {
   // token_fills_[token_fill_begin_[t], token_fill_begin_[t + 1]).
   std::vector<std::uint32_t> token_fill_begin_;
   std::vector<Fill> token_fills_;
-  // Key -> the names whose anchor slot it is.
+  // Key -> the names whose anchor slot it is, unless the key is crowded:
+  // anchor of more than kMaxNamesPerAnchor names, which are then found
+  // under the pair of their anchor and their next rarest word.
+  static constexpr std::size_t kMaxNamesPerAnchor = 64;
+  static std::uint64_t PairKey(std::uint32_t a, std::uint32_t b) {
+    return (std::uint64_t{a} << 32) | b;
+  }
   std::vector<std::vector<std::uint32_t>> anchored_;
+  std::vector<bool> crowded_;
+  absl::flat_hash_map<std::uint64_t, std::vector<std::uint32_t>>
+      pair_anchored_;
 };
 
 }  // namespace factcheck

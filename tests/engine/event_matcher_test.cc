@@ -236,5 +236,22 @@ TEST(EventMatcherTest, AnExactNameWinsOverALooseOneItOverlaps) {
             (std::vector<std::string>{"full-scale invasion=invasion,"}));
 }
 
+TEST(EventMatcherTest, NamesWhoseRarestWordIsCommonAreStillFound) {
+  // 70 events whose name's every word all of them share: the anchor word is
+  // crowded, and the names are found through their two rarest words.
+  std::vector<ReferenceEvent> events;
+  for (int n = 0; n < 70; ++n) {
+    events.push_back(Event("treaty-" + std::to_string(n),
+                           "Harbour treaty signing", {}, "2001-02-03"));
+  }
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const std::vector<EventMention> mentions =
+      (*catalog)->FindMentions("The treaty on the harbour was signed.");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].candidates.size(), 70u);
+  EXPECT_TRUE(mentions[0].loose);
+}
+
 }  // namespace
 }  // namespace factcheck
