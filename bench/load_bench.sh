@@ -98,7 +98,10 @@ start_server() {
     --reference_file="$root/data/events.jsonl" >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do
-    a=$(grep -o '127\.0\.0\.1:[0-9]*' "$log" | head -1 || true)
+    # The "listening on" line, not the first one that names the port: that
+    # one comes before the reference data is loaded, while health checks
+    # still answer NOT_SERVING.
+    a=$(grep -o 'listening on 127\.0\.0\.1:[0-9]*' "$log" | head -1 | sed 's/^listening on //' || true)
     if [ -n "$a" ]; then address=$a; return 0; fi
     kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 2; }
     sleep 0.1
