@@ -27,8 +27,8 @@
 #include "absl/time/civil_time.h"
 #include "bench/timeml_text.h"
 #include "benchmark/benchmark.h"
-#include "engine/date.h"
-#include "engine/temporal_tagger.h"
+#include "engine/time/date.h"
+#include "engine/time/temporal_tagger.h"
 
 namespace factcheck {
 namespace {

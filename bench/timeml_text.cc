@@ -7,7 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_replace.h"
-#include "engine/date.h"
+#include "engine/time/date.h"
 
 namespace factcheck::bench {
 

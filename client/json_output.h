@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "engine/json_string.h"
+#include "engine/document/json_string.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "google/protobuf/message.h"
 

@@ -11,7 +11,7 @@
 #include "client/exit_code.h"
 #include "client/json_output.h"
 #include "client/text_position.h"
-#include "engine/date.h"
+#include "engine/time/date.h"
 
 namespace factcheck::client {
 namespace {

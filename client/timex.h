@@ -12,7 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "client/document.h"
-#include "engine/temporal_tagger.h"
+#include "engine/time/temporal_tagger.h"
 
 namespace factcheck::client {
 

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/temporal_tagger.h"
-#include "engine/text.h"
+#include "engine/time/temporal_tagger.h"
+#include "engine/document/text.h"
 #include "fuzz/fuzz_input.h"
 
 namespace factcheck::fuzz {

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages factcheck builds with, and only those that
 # are missing, so that a second run costs a dpkg query and nothing more.
 # (openssl makes the test CA: scripts/make-test-ca.sh, tests/e2e; python3
-# and wordnet-base give the engine its word families: engine/make_lexicon.py.)
+# and wordnet-base give the engine its word families: engine/events/make_lexicon.py.)
 set -euo pipefail
 
 packages=(

@@ -5,7 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/checker.h"
-#include "engine/reference_event.h"
+#include "engine/events/reference_event.h"
 #include "factcheck/v1/claim.pb.h"
 #include "factcheck/v1/event.pb.h"
 

@@ -15,7 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/checker.h"
-#include "engine/temporal_tagger.h"
+#include "engine/time/temporal_tagger.h"
 #include "factcheck/v1/admin_service.pb.h"
 #include "factcheck/v1/fact_check_service.pb.h"
 #include "server/backup_root.h"

@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "engine/json_string.h"
+#include "engine/document/json_string.h"
 
 namespace factcheck {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/text.h"
+#include "engine/document/text.h"
 
 namespace factcheck {
 namespace {

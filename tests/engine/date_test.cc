@@ -1,4 +1,4 @@
-#include "engine/date.h"
+#include "engine/time/date.h"
 
 #include "absl/status/status.h"
 #include "gtest/gtest.h"

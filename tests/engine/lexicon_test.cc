@@ -1,4 +1,4 @@
-#include "engine/lexicon.h"
+#include "engine/events/lexicon.h"
 
 #include <algorithm>
 #include <string>
@@ -34,7 +34,7 @@ TEST(LexiconTest, FamiliesFollowWordNetsDerivationsAndPertainyms) {
   EXPECT_EQ(lexicon.Family("zawahiri"), (std::vector<std::string>{"zawahiri"}));
 }
 
-// Each pair of engine/lexicon_additions.tsv, both ways.
+// Each pair of engine/events/lexicon_additions.tsv, both ways.
 TEST(LexiconTest, ListedAdditionsFillWordNetsGaps) {
   const Lexicon& lexicon = Lexicon::Get();
   EXPECT_TRUE(Has(lexicon.Family("annexation"), "annex"));

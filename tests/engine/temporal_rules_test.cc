@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "engine/temporal_tagger.h"
+#include "engine/time/temporal_tagger.h"
 #include "gtest/gtest.h"
 
 namespace factcheck {

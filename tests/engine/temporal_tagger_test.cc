@@ -1,4 +1,4 @@
-#include "engine/temporal_tagger.h"
+#include "engine/time/temporal_tagger.h"
 
 #include <fstream>
 #include <sstream>

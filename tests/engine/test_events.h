@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "engine/date.h"
-#include "engine/reference_event.h"
+#include "engine/time/date.h"
+#include "engine/events/reference_event.h"
 
 namespace factcheck {
 

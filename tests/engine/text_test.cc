@@ -1,4 +1,4 @@
-#include "engine/text.h"
+#include "engine/document/text.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "engine/word_index.h"
+#include "engine/events/word_index.h"
 
 #include <string>
 #include <vector>

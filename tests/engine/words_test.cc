@@ -1,4 +1,4 @@
-#include "engine/words.h"
+#include "engine/document/words.h"
 
 #include <string>
 #include <utility>

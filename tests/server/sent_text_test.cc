@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/match.h"
-#include "engine/text.h"
+#include "engine/document/text.h"
 #include "gtest/gtest.h"
 
 namespace factcheck {

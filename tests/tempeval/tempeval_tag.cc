@@ -23,8 +23,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
-#include "engine/json_string.h"
-#include "engine/temporal_tagger.h"
+#include "engine/document/json_string.h"
+#include "engine/time/temporal_tagger.h"
 
 ABSL_FLAG(std::string, dct, "",
           "document creation time, YYYY-MM-DD, for a single FILE");

@@ -1,0 +1,71 @@
+#include "engine/claims/cue_words.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace factcheck {
+
+const WordSet& StartCues() {
+  static const auto* const kCues =
+      new WordSet{"began",    "begun",   "begin",   "begins",   "beginning",
+                  "start",    "started", "starts",  "launched", "launch",
+                  "outbreak", "opened",  "erupted", "onset"};
+  return *kCues;
+}
+
+const WordSet& EndCues() {
+  static const auto* const kCues =
+      new WordSet{"ended",    "end",     "ends",      "ending", "concluded",
+                  "finished", "expired", "collapsed", "until",  "till"};
+  return *kCues;
+}
+
+const WordSet& PastCues() {
+  static const auto* const kCues = new WordSet{
+      "was",       "were",     "had",       "did",       "began",
+      "begun",     "started",  "ended",     "took",      "held",
+      "met",       "signed",   "launched",  "announced", "said",
+      "came",      "went",     "fell",      "broke",     "won",
+      "lost",      "killed",   "struck",    "attacked",  "invaded",
+      "annexed",   "agreed",   "approved",  "adopted",   "recaptured",
+      "withdrew",  "entered",  "joined",    "hosted",    "gathered",
+      "convened",  "opened",   "died",      "visited",   "decided",
+      "pledged",   "retook",   "liberated", "captured",  "seized",
+      "destroyed", "occurred", "happened"};
+  return *kCues;
+}
+
+const WordSet& FutureCues() {
+  static const auto* const kCues =
+      new WordSet{"will",      "shall", "upcoming", "forthcoming", "planned",
+                  "scheduled", "due",   "plans",    "intends",     "expected",
+                  "tomorrow",  "next",  "ll"};
+  return *kCues;
+}
+
+const WordSet& PresentCues() {
+  static const auto* const kCues = new WordSet{
+      "is",        "are",      "has",     "have",   "now",   "today",
+      "continues", "continue", "remains", "remain", "still", "ongoing"};
+  return *kCues;
+}
+
+bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words) {
+  // Words in "-ed" that are mostly adjectives in news copy.
+  static const auto* const kNotPast =
+      new WordSet{"based",   "armed",   "united",   "limited",   "advanced",
+                  "related", "allied",  "occupied", "embattled", "besieged",
+                  "alleged", "planned", "expected"};
+  bool past = false;
+  for (const Word& w : words) {
+    if (FutureCues().contains(w.norm)) return false;
+    if (PastCues().contains(w.norm) ||
+        (w.norm.size() >= 5 && absl::EndsWith(w.norm, "ed") &&
+         absl::ascii_islower(text[w.begin]) && !kNotPast->contains(w.norm))) {
+      past = true;
+    }
+  }
+  return past;
+}
+
+}  // namespace factcheck

@@ -1,0 +1,31 @@
+// Words that tell what a clause says of a date: that something began or
+// ended then, that the clause reports the past, foretells the future or
+// speaks of the present. Read by the claims stage (which of an event's
+// dates a claim gives), the verdicts (a date after the article reported as
+// past) and the document checks ("upcoming", durations).
+#ifndef FACTCHECK_ENGINE_CLAIMS_CUE_WORDS_H_
+#define FACTCHECK_ENGINE_CLAIMS_CUE_WORDS_H_
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "engine/document/words.h"
+
+namespace factcheck {
+
+using WordSet = absl::flat_hash_set<absl::string_view>;
+
+// Normalised words (Word::norm) of each kind.
+const WordSet& StartCues();    // "began", "launched", "outbreak", ...
+const WordSet& EndCues();      // "ended", "concluded", "until", ...
+const WordSet& PastCues();     // "was", "met", "signed", "invaded", ...
+const WordSet& FutureCues();   // "will", "upcoming", "scheduled", ...
+const WordSet& PresentCues();  // "is", "now", "continues", "ongoing", ...
+
+// True when `words` (a sentence's words of `text`) read as a report of the
+// past: a past verb and no future cue ("will", "upcoming", "is due to").
+bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_CLAIMS_CUE_WORDS_H_

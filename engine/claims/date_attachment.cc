@@ -1,0 +1,312 @@
+#include "engine/claims/date_attachment.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "absl/algorithm/container.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/types/span.h"
+#include "engine/claims/cue_words.h"
+
+namespace factcheck {
+namespace {
+
+std::size_t Gap(std::size_t a_begin, std::size_t a_end, std::size_t b_begin,
+                std::size_t b_end) {
+  if (a_end <= b_begin) return b_begin - a_end;
+  if (b_end <= a_begin) return a_begin - b_end;
+  return 0;
+}
+
+// A date a claim can be checked on: a calendar date, or the day of a
+// day's part ("on Tuesday evening").
+bool IsCalendarDate(const TimeExpression& t) {
+  return (t.type == TimexType::kDate || t.type == TimexType::kTime) &&
+         t.date.has_value();
+}
+
+// Words between a date and an event's name that make the date another
+// thing's: "on May 22, 2018 joined families of the victims of the bombing",
+// "March 11, 2016 marks the fifth anniversary of the earthquake".
+bool IsOtherThingCue(absl::string_view w) {
+  static const auto* const kCues = new absl::flat_hash_set<absl::string_view>{
+      "anniversary", "anniversaries", "commemoration", "commemorate",
+      "commemorated", "commemorates", "commemorating", "memorial",
+      "tribute",     "victims",       "marks",         "marked",
+      "marking",     "remembrance",   "vigil",         "mourn",
+      "mourned",     "mourning",      "amid"};
+  return kCues->contains(w);
+}
+
+// Words right after a date that make it a picture's: "In this July 20,
+// 1969, photo", "a file picture shows ..., 28 April 2011".
+bool IsPictureWord(absl::string_view w) {
+  return w == "photo" || w == "photograph" || w == "picture" ||
+         w == "image" || w == "file";
+}
+
+// The years written in words[begin, end) ("the 1986 World Cup").
+std::vector<int> YearsIn(absl::Span<const Word> words) {
+  std::vector<int> years;
+  for (const Word& w : words) {
+    int year = 0;
+    if (w.norm.size() == 4 && absl::SimpleAtoi(w.norm, &year) &&
+        year >= 1000) {
+      years.push_back(year);
+    }
+  }
+  return years;
+}
+
+// "said", "told": verbs that report a statement, whose date is not the
+// date of what it reports.
+bool IsReportingVerb(absl::string_view w) {
+  // Verbs of saying and of asking: "the siege began, appealed on Tuesday
+  // for an evacuation" dates the appeal.
+  static const auto* const kVerbs = new absl::flat_hash_set<absl::string_view>{
+      "said",     "says",         "told",    "tells",     "announced",
+      "reported", "stated",       "added",   "confirmed", "claimed",
+      "wrote",    "appealed",     "urged",   "pleaded",   "demanded",
+      "warned",   "vowed",        "pledged", "insisted",  "argued",
+      "denied",   "acknowledged", "tweeted", "posted"};
+  return kVerbs->contains(w);
+}
+
+// True when sentence `s` is a picture's caption: it or the sentence after
+// it credits a photographer ("Photo by", "(AP Photo/...)", "Photograph:").
+bool IsCaption(absl::string_view text, const SentenceBounds& s,
+               const std::vector<SentenceBounds>& sentences) {
+  const auto credits = [&](const SentenceBounds& b) {
+    const absl::string_view t = text.substr(b.begin, b.end - b.begin);
+    return absl::StrContains(t, "Photo by") ||
+           absl::StrContains(t, "Photograph:") ||
+           absl::StrContains(t, "(Photo") || absl::StrContains(t, "AP Photo") ||
+           absl::StartsWith(t, "Photo:") || absl::StartsWith(t, "File photo");
+  };
+  if (credits(s)) return true;
+  const SentenceBounds* next = &s + 1;
+  return next < sentences.data() + sentences.size() && credits(*next);
+}
+
+}  // namespace
+
+std::vector<SentenceBounds> SentencesWithTimes(
+    const Document& doc, const std::vector<TimeExpression>& times) {
+  std::vector<SentenceBounds> out;
+  std::size_t t = 0;
+  for (const SentenceBounds& s : doc.sentences) {
+    while (t < times.size() && times[t].end <= s.begin) ++t;
+    if (t < times.size() && times[t].begin < s.end) out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<Claim> AttachDates(const Document& doc,
+                               const std::vector<TimeExpression>& times,
+                               const std::vector<EventMention>& mentions) {
+  const absl::string_view text = doc.text;
+  const std::vector<Word>& words = doc.words;
+  const std::vector<SentenceBounds>& sentences = doc.sentences;
+  // Pairs each event mention with a date in its sentence when each is the
+  // other's nearest: a date then belongs to the one event it is closest
+  // to, which keeps one sentence's date from being pinned on every event
+  // the sentence names.
+  std::size_t next_time = 0, next_mention = 0;
+  std::vector<Claim> claims;
+  // Every credit IsCaption looks for has "Photo" or "File photo" in it: one
+  // scan of the text spares one per sentence in copy without pictures.
+  const bool may_have_captions = absl::StrContains(text, "Photo") ||
+                                 absl::StrContains(text, "File photo");
+  for (const SentenceBounds& s : sentences) {
+    std::vector<const TimeExpression*> dates;
+    std::vector<const EventMention*> named;
+    // A caption's dates are the picture's: "... in Port-au-Prince, Haiti
+    // on January 13, 2010. Photo by ...".
+    const bool caption = may_have_captions && IsCaption(text, s, sentences);
+    while (next_time < times.size() && times[next_time].begin < s.end) {
+      const TimeExpression& t = times[next_time++];
+      if (caption || t.begin < s.begin || !IsCalendarDate(t)) continue;
+      // "In this July 20, 1969, photo ...".
+      const absl::Span<const Word> after = WordsIn(words, t.end, s.end);
+      if (!after.empty() && IsPictureWord(after.front().norm)) continue;
+      dates.push_back(&t);
+    }
+    while (next_mention < mentions.size() &&
+           mentions[next_mention].begin < s.end) {
+      const EventMention& m = mentions[next_mention++];
+      if (m.begin >= s.begin && !m.candidates.empty()) named.push_back(&m);
+    }
+    const auto nearest_date = [&](const EventMention* m) {
+      const TimeExpression* best = nullptr;
+      std::size_t best_gap = std::numeric_limits<std::size_t>::max();
+      // A name written with its year ("the 1986 World Cup") is dated by
+      // it: a date of another year nearby is another thing's.
+      const std::vector<int> named_years =
+          m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
+      for (const TimeExpression* t : dates) {
+        const bool inside = t->begin < m->end && m->begin < t->end;
+        if (!m->loose && inside) {
+          // A date inside the name ("the 2024 Washington summit") is part
+          // of the name, not a claim about it; a date the name is part of
+          // ("Jan 6, 2021" for "January 6") dates the mention itself, which
+          // then takes no other date.
+          if (t->begin < m->begin || t->end > m->end) {
+            return static_cast<const TimeExpression*>(nullptr);
+          }
+          continue;
+        }
+        // Between the words of a name written loosely a date is the
+        // claim's ("NATO leaders met in The Hague on 25 June for a
+        // summit"), unless it is the name's year alone ("the Tokyo 2020
+        // Olympics opened").
+        if (inside && t->date->granularity == Granularity::kYear &&
+            absl::c_find(named_years, t->date->year) != named_years.end()) {
+          continue;
+        }
+        if (!named_years.empty() && t->year_written &&
+            absl::c_find(named_years, t->date->year) == named_years.end()) {
+          continue;
+        }
+        // Far apart in a long sentence, they belong to different clauses;
+        // except a date that opens the sentence ("On 14 February, ... the
+        // ministers signed ..."), which dates its main clause.
+        const std::size_t lo = std::min(m->end, t->end);
+        const std::size_t hi = std::max(m->begin, t->begin);
+        const bool opens_sentence = WordsIn(words, s.begin, t->begin).size() < 2;
+        if (!opens_sentence && lo < hi &&
+            WordsIn(words, lo, hi).size() > kMaxClaimGapWords) {
+          continue;
+        }
+        const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
+        if (gap < best_gap) best = t, best_gap = gap;
+      }
+      return best;
+    };
+    const auto nearest_mention = [&](const TimeExpression* t) {
+      const EventMention* best = nullptr;
+      std::size_t best_gap = std::numeric_limits<std::size_t>::max();
+      for (const EventMention* m : named) {
+        if (!m->loose && t->begin < m->end && m->begin < t->end) continue;
+        const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
+        if (gap < best_gap) best = m, best_gap = gap;
+      }
+      return best;
+    };
+    // A reporting verb between them ("the summit, officials said on
+    // Friday") makes the date the statement's, not the event's.
+    const auto reported_between = [&](const EventMention* m,
+                                      const TimeExpression* t) {
+      const std::size_t lo = std::min(m->end, t->end);
+      const std::size_t hi = std::max(m->begin, t->begin);
+      if (lo >= hi) return false;
+      // So does a duration between them: "On 20 February, a year after the
+      // invasion, ..." relates the date to the event, it does not date it.
+      for (auto d = absl::c_lower_bound(times, lo,
+                                        [](const TimeExpression& e,
+                                           std::size_t at) {
+                                          return e.begin < at;
+                                        });
+           d != times.end() && d->begin < hi; ++d) {
+        if (d->type == TimexType::kDuration && d->end <= hi) return true;
+      }
+      for (const Word& w : WordsIn(words, lo, hi)) {
+        if (IsReportingVerb(w.norm) || IsOtherThingCue(w.norm)) return true;
+      }
+      // "marking the 10th anniversary Thursday of the earthquake": the cue
+      // just before the date.
+      const absl::Span<const Word> before = WordsIn(words, s.begin, t->begin);
+      for (std::size_t k = before.size(); k > 0 && k + 3 > before.size(); --k) {
+        if (IsOtherThingCue(before[k - 1].norm)) return true;
+      }
+      return false;
+    };
+    // "the destruction of the dam a week earlier": a relative time right
+    // after the name dates the event against another date; "the
+    // anniversary of the disaster on Monday" dates the anniversary. Either
+    // way no date in the sentence is the event's own.
+    const auto dated_otherwise = [&](const EventMention* m) {
+      // "tribute to Maradona on the anniversary of his death": a name
+      // written loosely around such a cue names what the date is not.
+      if (m->loose) {
+        for (const Word& w : WordsIn(words, m->begin, m->end)) {
+          if (IsOtherThingCue(w.norm)) return true;
+        }
+      }
+      const auto next = absl::c_lower_bound(
+          times, m->end,
+          [](const TimeExpression& d, std::size_t at) { return d.begin < at; });
+      if (next != times.end() && next->begin <= m->end + 1) {
+        return !next->date.has_value() &&
+               (absl::EndsWith(next->text, "earlier") ||
+                absl::EndsWith(next->text, "later"));
+      }
+      // The words just before the name, within its sentence.
+      const std::size_t from =
+          std::max(s.begin, m->begin > 32 ? m->begin - 32 : std::size_t{0});
+      return absl::StrContains(text.substr(from, m->begin - from),
+                               "anniversary of");
+    };
+    for (const EventMention* m : named) {
+      if (dated_otherwise(m)) continue;
+      const TimeExpression* t = nearest_date(m);
+      if (t != nullptr && nearest_mention(t) == m && !reported_between(m, t)) {
+        Claim c;
+        c.mention = m;
+        c.time = t;
+        c.sentence = &s;
+        c.claimed = *t->date;
+        if (!t->year_written) c.claimed.year_known = false;
+        c.role = ReadClaimRole(doc, *m, *t);
+        claims.push_back(c);
+      }
+    }
+  }
+
+  return claims;
+}
+
+ClaimRole ReadClaimRole(const Document& doc, const EventMention& m,
+                        const TimeExpression& t) {
+  if (t.role == DateRole::kSince) return ClaimRole::kStart;
+  if (t.role == DateRole::kUntil) return ClaimRole::kEnd;
+  const std::vector<Word>& words = doc.words;
+  const SentenceBounds* s = doc.SentenceAt(t.begin);
+  if (s == nullptr) return ClaimRole::kPoint;
+  // The words between the name and the date, three before the first of
+  // them and three after the last; the cue nearest the date decides.
+  const std::size_t lo = std::min(m.begin, t.begin);
+  const std::size_t hi = std::max(m.end, t.end);
+  std::size_t first = doc.WordAt(lo);
+  first = first >= 3 ? first - 3 : 0;
+  const std::size_t last = std::min(doc.WordAt(hi) + 3, words.size());
+  std::size_t best_gap = std::string::npos;
+  ClaimRole role = ClaimRole::kPoint;
+  // A date after the name takes the verb before it ("the siege, which
+  // began on 24 February, ended ..."); a date before the name takes the
+  // verb after the name ("On 24 June the mutiny ended").
+  const bool date_after_name = t.begin >= m.end;
+  for (std::size_t i = first; i < last; ++i) {
+    const Word& w = words[i];
+    if (w.begin < s->begin || w.end > s->end) continue;
+    if (date_after_name && w.begin >= t.end) continue;
+    if ((w.begin >= m.begin && w.end <= m.end) ||
+        (w.begin >= t.begin && w.end <= t.end)) {
+      continue;
+    }
+    const bool start = StartCues().contains(w.norm);
+    const bool end = EndCues().contains(w.norm);
+    if (!start && !end) continue;
+    const std::size_t gap =
+        w.end <= t.begin ? t.begin - w.end : w.begin - std::min(w.begin, t.end);
+    if (gap < best_gap) {
+      best_gap = gap;
+      role = start ? ClaimRole::kStart : ClaimRole::kEnd;
+    }
+  }
+  return role;
+}
+
+}  // namespace factcheck

@@ -1,0 +1,67 @@
+// The claims stage: which event mention each calendar date of a text
+// dates. It reads the Document, the time expressions (engine/time) and the
+// event mentions (engine/events), and writes one Claim per date that dates
+// a reference event's mention; a date that dates something else (a photo,
+// an anniversary, a statement about the event, another clause's subject)
+// makes no claim.
+#ifndef FACTCHECK_ENGINE_CLAIMS_DATE_ATTACHMENT_H_
+#define FACTCHECK_ENGINE_CLAIMS_DATE_ATTACHMENT_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "engine/document/document.h"
+#include "engine/events/event_catalog.h"
+#include "engine/time/date.h"
+#include "engine/time/temporal_tagger.h"
+
+namespace factcheck {
+
+// Which of an event's dates a claim gives, read from the words around it.
+enum class ClaimRole {
+  kPoint,  // "the summit on 11 July", "the invasion in February 2022"
+  kStart,  // "since 2022", "the war began in 2022"
+  kEnd,    // "until 2023", "the mutiny ended on 24 June"
+};
+
+// A date the text gives an event mention.
+struct Claim {
+  const EventMention* mention = nullptr;
+  const TimeExpression* time = nullptr;
+  const SentenceBounds* sentence = nullptr;  // The sentence holding both.
+  ClaimRole role = ClaimRole::kPoint;
+  // The date claimed; `year_known` is false when the text gave no year.
+  PartialDate claimed;
+};
+
+// The most words between an event's name and a date that can be a claim
+// about it: farther apart in one long sentence, they sit in different
+// clauses (unless the date opens the sentence and so dates its main
+// clause).
+inline constexpr std::size_t kMaxClaimGapWords = 15;
+
+// The sentences of `doc` (in text order) that hold a time expression of
+// `times` (in text order): where an event mention can be a claim's, and so
+// where the events stage looks for loosely written names.
+std::vector<SentenceBounds> SentencesWithTimes(
+    const Document& doc, const std::vector<TimeExpression>& times);
+
+// Pairs each event mention with a calendar date of its sentence when each
+// is the other's nearest, so that one sentence's date is not pinned on
+// every event it names, and then drops the pairs whose date belongs to
+// something else: a caption's, a picture's, a statement's ("officials said
+// on Friday"), a memorial's ("marks the anniversary"), a date of another
+// year than the name's own ("the 1986 World Cup"), a date in another
+// clause. Claims are in text order of their mentions.
+std::vector<Claim> AttachDates(const Document& doc,
+                               const std::vector<TimeExpression>& times,
+                               const std::vector<EventMention>& mentions);
+
+// Reads the role of the claim that pairs `m` with `t`: "since" and verbs of
+// beginning make it a start, "until" and verbs of ending an end.
+ClaimRole ReadClaimRole(const Document& doc, const EventMention& m,
+                        const TimeExpression& t);
+
+}  // namespace factcheck
+
+#endif  // FACTCHECK_ENGINE_CLAIMS_DATE_ATTACHMENT_H_
