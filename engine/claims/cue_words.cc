@@ -1,5 +1,8 @@
 #include "engine/claims/cue_words.h"
 
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -50,6 +53,24 @@ const WordSet& PresentCues() {
   return *kCues;
 }
 
+std::uint8_t CueKindsOf(absl::string_view norm) {
+  static const auto* const kKinds = [] {
+    auto* kinds = new absl::flat_hash_map<absl::string_view, std::uint8_t>;
+    const std::pair<const WordSet*, CueKind> sets[] = {
+        {&StartCues(), kStartCue},
+        {&EndCues(), kEndCue},
+        {&PastCues(), kPastCue},
+        {&FutureCues(), kFutureCue},
+        {&PresentCues(), kPresentCue}};
+    for (const auto& [set, kind] : sets) {
+      for (absl::string_view w : *set) (*kinds)[w] |= kind;
+    }
+    return kinds;
+  }();
+  const auto it = kKinds->find(norm);
+  return it == kKinds->end() ? 0 : it->second;
+}
+
 bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words) {
   // Words in "-ed" that are mostly adjectives in news copy.
   static const auto* const kNotPast =
@@ -58,8 +79,9 @@ bool ReadsAsPast(absl::string_view text, absl::Span<const Word> words) {
                   "alleged", "planned", "expected"};
   bool past = false;
   for (const Word& w : words) {
-    if (FutureCues().contains(w.norm)) return false;
-    if (PastCues().contains(w.norm) ||
+    const std::uint8_t kinds = CueKindsOf(w.norm);
+    if (kinds & kFutureCue) return false;
+    if ((kinds & kPastCue) ||
         (w.norm.size() >= 5 && absl::EndsWith(w.norm, "ed") &&
          absl::ascii_islower(text[w.begin]) && !kNotPast->contains(w.norm))) {
       past = true;

@@ -6,6 +6,8 @@
 #ifndef FACTCHECK_ENGINE_CLAIMS_CUE_WORDS_H_
 #define FACTCHECK_ENGINE_CLAIMS_CUE_WORDS_H_
 
+#include <cstdint>
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -21,6 +23,18 @@ const WordSet& EndCues();      // "ended", "concluded", "until", ...
 const WordSet& PastCues();     // "was", "met", "signed", "invaded", ...
 const WordSet& FutureCues();   // "will", "upcoming", "scheduled", ...
 const WordSet& PresentCues();  // "is", "now", "continues", "ongoing", ...
+
+// The sets above that hold `norm`, as bits, found by one look-up (a word
+// that is in none, most words, costs one hash probe instead of one per
+// set).
+enum CueKind : std::uint8_t {
+  kStartCue = 1,
+  kEndCue = 2,
+  kPastCue = 4,
+  kFutureCue = 8,
+  kPresentCue = 16,
+};
+std::uint8_t CueKindsOf(absl::string_view norm);
 
 // True when `words` (a sentence's words of `text`) read as a report of the
 // past: a past verb and no future cue ("will", "upcoming", "is due to").

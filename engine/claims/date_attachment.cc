@@ -296,8 +296,9 @@ ClaimRole ReadClaimRole(const Document& doc, const EventMention& m,
         (w.begin >= t.begin && w.end <= t.end)) {
       continue;
     }
-    const bool start = StartCues().contains(w.norm);
-    const bool end = EndCues().contains(w.norm);
+    const std::uint8_t kinds = CueKindsOf(w.norm);
+    const bool start = (kinds & kStartCue) != 0;
+    const bool end = (kinds & kEndCue) != 0;
     if (!start && !end) continue;
     const std::size_t gap =
         w.end <= t.begin ? t.begin - w.end : w.begin - std::min(w.begin, t.end);

@@ -203,40 +203,33 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
   }
   // Where each key is filled, sorted by key then word: a slot is then
   // filled by one binary search, and a name whose word the text lacks is
-  // ruled out by one.
-  struct At {
-    std::uint32_t key;
-    std::uint32_t word;
-    bool own;
-    bool operator<(const At& o) const {
-      return key != o.key ? key < o.key : word < o.word;
-    }
+  // ruled out by one. A position is one integer, the key in its high half
+  // and the word and whether it fills the key as its own word below, so
+  // that sorting is of plain integers.
+  using At = std::uint64_t;
+  const auto key_of = [](At at) { return static_cast<std::uint32_t>(at >> 32); };
+  const auto word_of = [](At at) {
+    return static_cast<std::uint32_t>((at & 0xFFFFFFFFu) >> 1);
   };
+  const auto own_of = [](At at) { return (at & 1) != 0; };
   std::vector<At> positions;
   for (const auto& [first, end] : ranges) {
     for (std::size_t j = first; j < end; ++j) {
       for (const Fill& f : FillsOf(ids[j])) {
-        positions.push_back({f.key, static_cast<std::uint32_t>(j), f.own});
+        positions.push_back((At{f.key} << 32) | (At{j} << 1) |
+                            (f.own ? 1 : 0));
       }
     }
   }
   if (positions.empty()) return matches;
   std::sort(positions.begin(), positions.end());
-  // Each key's run of positions, found by one hash look-up.
-  absl::flat_hash_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>
-      runs;
-  runs.reserve(positions.size());
-  for (std::uint32_t p = 0; p < positions.size();) {
-    std::uint32_t q = p;
-    while (q < positions.size() && positions[q].key == positions[p].key) ++q;
-    runs.emplace(positions[p].key, std::pair{p, q});
-    p = q;
-  }
   const auto filled = [&](std::uint32_t key) -> absl::Span<const At> {
-    const auto it = runs.find(key);
-    if (it == runs.end()) return {};
-    return absl::MakeConstSpan(positions.data() + it->second.first,
-                               it->second.second - it->second.first);
+    const auto first = std::lower_bound(positions.begin(), positions.end(),
+                                        At{key} << 32);
+    auto last = first;
+    while (last != positions.end() && key_of(*last) == key) ++last;
+    return absl::MakeConstSpan(positions.data() + (first - positions.begin()),
+                               static_cast<std::size_t>(last - first));
   };
   // The year a word is, or 0.
   const auto year_of = [&](std::size_t j) {
@@ -251,16 +244,19 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
   std::vector<std::uint32_t> tried;
   // Names by anchor: each key the sentences fill, at each word filling it.
   for (std::size_t p = 0; p < positions.size();) {
-    const std::uint32_t key = positions[p].key;
+    const std::uint32_t key = key_of(positions[p]);
     std::size_t q = p;
-    while (q < positions.size() && positions[q].key == key) ++q;
+    while (q < positions.size() && key_of(positions[q]) == key) ++q;
     tried.assign(anchored_[key].begin(), anchored_[key].end());
     if (crowded_[key]) {
-      for (const auto& [other, run] : runs) {
+      // Every other key the sentences fill, once each.
+      for (std::size_t r = 0; r < positions.size();) {
+        const std::uint32_t other = key_of(positions[r]);
         const auto it = pair_anchored_.find(PairKey(key, other));
         if (it != pair_anchored_.end()) {
           tried.insert(tried.end(), it->second.begin(), it->second.end());
         }
+        while (r < positions.size() && key_of(positions[r]) == other) ++r;
       }
     }
     for (std::uint32_t id : tried) {
@@ -270,7 +266,7 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
         continue;
       }
       for (std::size_t a = p; a < q; ++a) {
-        const std::size_t i = positions[a].word;
+        const std::size_t i = word_of(positions[a]);
         const auto range = *std::find_if(
             ranges.begin(), ranges.end(),
             [&](const auto& r) { return i >= r.first && i < r.second; });
@@ -299,7 +295,7 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
         // At least one word must be a form of the name's own word, not
         // only of a derivation ("President-elect" is no mention of the
         // 2020 presidential election); a number never counts as one.
-        bool own = positions[a].own;
+        bool own = own_of(positions[a]);
         bool all = true;
         for (std::size_t s = 0; all && s < name.slots.size(); ++s) {
           if (s == name.anchor) continue;
@@ -309,19 +305,20 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
             return x > i ? x - i : i - x;
           };
           for (const At& at : filled(name.slots[s])) {
-            if (at.word < lo || at.word >= hi ||
-                absl::c_find(used, at.word) != used.end()) {
+            const std::size_t word = word_of(at);
+            if (word < lo || word >= hi ||
+                absl::c_find(used, word) != used.end()) {
               continue;
             }
-            if (best == nullptr || distance(at.word) < distance(best->word)) {
+            if (best == nullptr || distance(word) < distance(word_of(*best))) {
               best = &at;
             }
           }
           if (best == nullptr) {
             all = false;
           } else {
-            used.push_back(best->word);
-            own = own || best->own;
+            used.push_back(word_of(*best));
+            own = own || own_of(*best);
           }
         }
         if (!all || !own) continue;
