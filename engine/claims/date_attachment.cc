@@ -6,6 +6,7 @@
 
 #include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/types/span.h"
@@ -91,6 +92,50 @@ bool IsCaption(absl::string_view text, const SentenceBounds& s,
   return next < sentences.data() + sentences.size() && credits(*next);
 }
 
+// The most words between a description (EventMention::described) and a
+// date that dates the event it describes.
+constexpr std::size_t kMaxDescriptionGapWords = 6;
+
+// A year written before a capitalised word, not after a preposition, is
+// part of a name: "the 2020 Olympics", "Tokyo 2020 Olympics", "the 2022
+// World Cup". `before` and `after` are the sentence's words before and
+// after `t`.
+bool IsNameYear(absl::string_view text, const TimeExpression& t,
+                absl::Span<const Word> before, absl::Span<const Word> after) {
+  if (t.date->granularity != Granularity::kYear || t.text.size() != 4 ||
+      !absl::c_all_of(t.text, absl::ascii_isdigit) || after.empty() ||
+      after.front().begin > t.end + 1 ||
+      !absl::ascii_isupper(static_cast<unsigned char>(text[after.front().begin]))) {
+    return false;
+  }
+  static const auto* const kPrepositions =
+      new absl::flat_hash_set<absl::string_view>{
+          "in",   "since", "by",     "until",  "from",    "of",  "for",
+          "after", "before", "during", "between", "to", "and", "or",
+          "till", "through", "around", "about",  "early", "late", "mid"};
+  return before.empty() || !kPrepositions->contains(before.back().norm);
+}
+
+// The date of a news photo's caption, written as wire services write it at
+// the caption's end: "..., in Colombo, Sri Lanka, Tuesday, July 12, 2022."
+// (a weekday, after a comma, with nothing after it but punctuation).
+bool IsCaptionDate(absl::string_view text, const SentenceBounds& s,
+                   const TimeExpression& t, absl::Span<const Word> after) {
+  static const auto* const kWeekdays =
+      new absl::flat_hash_set<absl::string_view>{
+          "Monday", "Tuesday", "Wednesday", "Thursday",
+          "Friday", "Saturday", "Sunday"};
+  if (!after.empty() || t.begin <= s.begin) return false;
+  const std::size_t comma = t.text.find(',');
+  if (comma == std::string::npos ||
+      !kWeekdays->contains(absl::string_view(t.text).substr(0, comma))) {
+    return false;
+  }
+  std::size_t k = t.begin;
+  while (k > s.begin && text[k - 1] == ' ') --k;
+  return k > s.begin && text[k - 1] == ',';
+}
+
 }  // namespace
 
 std::vector<SentenceBounds> SentencesWithTimes(
@@ -132,6 +177,11 @@ std::vector<Claim> AttachDates(const Document& doc,
       // "In this July 20, 1969, photo ...".
       const absl::Span<const Word> after = WordsIn(words, t.end, s.end);
       if (!after.empty() && IsPictureWord(after.front().norm)) continue;
+      const absl::Span<const Word> before = WordsIn(words, s.begin, t.begin);
+      if (IsNameYear(text, t, before, after) ||
+          IsCaptionDate(text, s, t, after)) {
+        continue;
+      }
       dates.push_back(&t);
     }
     while (next_mention < mentions.size() &&
@@ -178,6 +228,13 @@ std::vector<Claim> AttachDates(const Document& doc,
         const bool opens_sentence = WordsIn(words, s.begin, t->begin).size() < 2;
         if (!opens_sentence && lo < hi &&
             WordsIn(words, lo, hi).size() > kMaxClaimGapWords) {
+          continue;
+        }
+        // A description's words are evidence for the event only next to
+        // the date: "gathered on Thursday to honor ... the tsunami" dates
+        // the gathering.
+        if (m->described && lo < hi &&
+            WordsIn(words, lo, hi).size() > kMaxDescriptionGapWords) {
           continue;
         }
         const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);

@@ -73,6 +73,7 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
     }
   }
   catalog->loose_.Build(all, catalog->is_series_, catalog->vocabulary_);
+  catalog->descriptions_.Build(all, catalog->is_series_, catalog->vocabulary_);
   catalog->root_edges_.assign(catalog->vocabulary_.size(), 0);
   for (const auto& [key, child] : catalog->edges_) {
     if ((key >> 32) == 0) catalog->root_edges_[key & 0xFFFFFFFF] = child;
@@ -309,7 +310,42 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     i = best_end;
   }
   AddLooseMentions(words, loose_.Find(loose_within, words, ids), mentions);
+  AddDescribedMentions(words,
+                       descriptions_.Find(events_, loose_within, words, ids),
+                       mentions);
   return mentions;
+}
+
+void EventCatalog::AddDescribedMentions(
+    const std::vector<Word>& words, std::vector<DescriptionMatch> described,
+    std::vector<EventMention>& mentions) const {
+  if (described.empty()) return;
+  std::vector<EventMention> added;
+  for (DescriptionMatch& d : described) {
+    // A sentence that names an event is read by its names: a description
+    // there would compete with them for the sentence's dates.
+    const auto it = std::lower_bound(
+        mentions.begin(), mentions.end(), d.sentence.begin,
+        [](const EventMention& e, std::size_t at) { return e.end <= at; });
+    if (it != mentions.end() && it->begin < d.sentence.end) continue;
+    EventMention m;
+    m.begin = d.begin;
+    m.end = d.end;
+    m.after_definite_article =
+        d.first_word > 0 && words[d.first_word - 1].norm == "the";
+    for (const DescribedEvent& e : d.events) m.candidates.push_back(e.event);
+    m.loose = true;
+    m.described = true;
+    m.described_as = std::move(d.events);
+    m.unique_best = d.unique_best;
+    added.push_back(std::move(m));
+  }
+  if (added.empty()) return;
+  for (EventMention& m : added) mentions.push_back(std::move(m));
+  std::sort(mentions.begin(), mentions.end(),
+            [](const EventMention& a, const EventMention& b) {
+              return a.begin < b.begin;
+            });
 }
 
 }  // namespace factcheck

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "engine/events/description_matcher.h"
 #include "engine/events/loose_name_matcher.h"
 #include "engine/events/reference_event.h"
 #include "engine/events/word_index.h"
@@ -41,6 +42,14 @@ struct EventMention {
   // For a loose mention, the years the name is written with ("Tokyo 2020
   // Olympics"): that year alone between its words is the name's.
   std::vector<int> name_years;
+  // True for events described, not named (description_matcher.h): the
+  // words are their participants', places' or names' words, apart. Also
+  // `loose`. `described_as` is parallel to `candidates` (the best
+  // first) and says how well each is described; `unique_best` when the
+  // first is described better than the others.
+  bool described = false;
+  std::vector<DescribedEvent> described_as;
+  bool unique_best = false;
 };
 
 // One event found by EventCatalog::Search.
@@ -129,11 +138,17 @@ class EventCatalog {
   std::vector<std::vector<int>> node_events_;
   // Names written loosely; its forms share `vocabulary_`'s token ids.
   LooseNameMatcher loose_;
+  DescriptionMatcher descriptions_;
   // Adds to `mentions` (the exact ones, in text order) the loose matches
   // that overlap none of them, resolved as the class comment says.
   void AddLooseMentions(const std::vector<Word>& words,
                         std::vector<LooseMatch> loose,
                         std::vector<EventMention>& mentions) const;
+  // Adds to `mentions` (in text order) the events `described` in
+  // sentences where `mentions` has no name.
+  void AddDescribedMentions(const std::vector<Word>& words,
+                            std::vector<DescriptionMatch> described,
+                            std::vector<EventMention>& mentions) const;
 
   // For Search: the names (event index, name number: 0 is the title, k the
   // k-th alias) that contain each token, and each name's word count.

@@ -176,4 +176,16 @@ std::vector<std::string> Lexicon::Forms(absl::string_view lemma) const {
   return out;
 }
 
+void Lexicon::ForEachFamilyForm(
+    absl::string_view word,
+    absl::FunctionRef<void(const std::string& form, bool own)> fn) const {
+  std::vector<std::string> bases = Bases(word);
+  bases.emplace_back(word);
+  for (const std::string& member : Family(word)) {
+    const bool own = std::find(bases.begin(), bases.end(), member) != bases.end();
+    for (const std::string& form : Forms(member)) fn(form, own);
+  }
+  for (const std::string& form : Forms(word)) fn(form, true);
+}
+
 }  // namespace factcheck

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 
 namespace factcheck {
@@ -37,6 +38,14 @@ class Lexicon {
   // y to i and a doubled final consonant), and its irregular forms. A
   // superset of real forms: a generated form that is no word is never met.
   std::vector<std::string> Forms(absl::string_view lemma) const;
+
+  // Calls `fn(form, own)` for every form of every member of `word`'s family
+  // (a form may come more than once), `own` when the member is one of the
+  // word's bases or the word itself rather than a derivation only: what a
+  // text may write for the word.
+  void ForEachFamilyForm(
+      absl::string_view word,
+      absl::FunctionRef<void(const std::string& form, bool own)> fn) const;
 
  private:
   Lexicon();

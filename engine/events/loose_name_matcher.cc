@@ -11,56 +11,18 @@
 #include "absl/strings/numbers.h"
 #include "absl/types/span.h"
 #include "engine/events/lexicon.h"
+#include "engine/events/name_words.h"
 #include "engine/document/words.h"
 
 namespace factcheck {
-namespace {
-
-// Words that carry no meaning of their own in an event's name: a loose
-// match need not find them.
-bool IsFiller(absl::string_view w) {
-  static const auto* const kFillers =
-      new absl::flat_hash_set<absl::string_view>{
-          "the",    "of",     "in",    "on",    "at",     "a",
-          "an",     "and",    "for",   "to",    "with",   "by",
-          "from",   "as",     "vs",    "v",     "its",    "his",
-          "her",    "their",  "s",     "st",    "nd",     "rd",
-          "th",     "between", "against", "over", "into",  "after",
-          "before", "during", "under", "about", "upon",   "within"};
-  return kFillers->contains(w);
-}
-
-bool IsNumber(absl::string_view w) {
-  return !w.empty() && absl::c_all_of(w, [](char c) {
-    return absl::ascii_isdigit(static_cast<unsigned char>(c));
-  });
-}
-
-// Words of a date in a name ("2018 FIFA World Cup", "November 2015 Paris
-// attacks"): they tell editions apart but are the text's date, not the
-// event's name, when the text writes them.
-bool IsDateWord(absl::string_view w) {
-  static const auto* const kMonths = new absl::flat_hash_set<absl::string_view>{
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  return IsNumber(w) || kMonths->contains(w);
-}
-
-}  // namespace
 
 void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
                              const std::vector<bool>& is_series,
                              WordIndex& vocabulary) {
   // A key is a content word of some name: its slot in every name that has
   // the word.
-  absl::flat_hash_map<std::string, std::uint32_t> key_ids;
-  std::vector<std::string> key_words;
-  const auto key_of = [&](const std::string& word) {
-    auto [it, added] =
-        key_ids.try_emplace(word, static_cast<std::uint32_t>(key_words.size()));
-    if (added) key_words.push_back(word);
-    return it->second;
-  };
+  KeyWords keys;
+  const auto key_of = [&](const std::string& word) { return keys.Id(word); };
   absl::flat_hash_set<std::string> seen;  // Event and slots, once each.
   for (int i = 0; i < static_cast<int>(events.size()); ++i) {
     if (is_series[i]) continue;
@@ -100,11 +62,11 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
 
   // The anchor of each name: its word that the fewest names share, so that
   // a common word ("war", "summit") leads to few tries.
-  std::vector<std::uint32_t> frequency(key_words.size(), 0);
+  std::vector<std::uint32_t> frequency(keys.words().size(), 0);
   for (const Name& name : names_) {
     for (std::uint32_t k : name.slots) ++frequency[k];
   }
-  anchored_.assign(key_words.size(), {});
+  anchored_.assign(keys.words().size(), {});
   for (std::uint32_t id = 0; id < names_.size(); ++id) {
     Name& name = names_[id];
     for (std::size_t s = 1; s < name.slots.size(); ++s) {
@@ -117,8 +79,8 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
   // A word that many names have as their rarest ("election" among a
   // million Wikidata events) would make every text that has it try all of
   // them: those names are found by their two rarest words together.
-  crowded_.assign(key_words.size(), false);
-  for (std::uint32_t k = 0; k < key_words.size(); ++k) {
+  crowded_.assign(keys.words().size(), false);
+  for (std::uint32_t k = 0; k < keys.words().size(); ++k) {
     if (anchored_[k].size() <= kMaxNamesPerAnchor) continue;
     crowded_[k] = true;
     for (std::uint32_t id : anchored_[k]) {
@@ -151,41 +113,16 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
     }
     by_token[token].push_back({key, own});
   };
-  for (std::uint32_t k = 0; k < key_words.size(); ++k) {
-    const std::string& word = key_words[k];
+  for (std::uint32_t k = 0; k < keys.words().size(); ++k) {
+    const std::string& word = keys.words()[k];
     if (IsDateWord(word)) {
       add(word, k, /*own=*/false);  // A date word is no word of the name's own.
       continue;
     }
-    std::vector<std::string> bases = lexicon.Bases(word);
-    bases.push_back(word);
-    for (const std::string& member : lexicon.Family(word)) {
-      const bool own = absl::c_find(bases, member) != bases.end();
-      for (const std::string& form : lexicon.Forms(member)) add(form, k, own);
-    }
-    for (const std::string& form : lexicon.Forms(word)) add(form, k, true);
+    lexicon.ForEachFamilyForm(
+        word, [&](const std::string& form, bool own) { add(form, k, own); });
   }
-  token_fill_begin_.assign(vocabulary.size() + 1, 0);
-  for (std::size_t t = 0; t < vocabulary.size(); ++t) {
-    token_fill_begin_[t + 1] =
-        token_fill_begin_[t] +
-        static_cast<std::uint32_t>(t < by_token.size() ? by_token[t].size()
-                                                       : 0);
-  }
-  token_fills_.reserve(token_fill_begin_.back());
-  for (const std::vector<Fill>& fills : by_token) {
-    token_fills_.insert(token_fills_.end(), fills.begin(), fills.end());
-  }
-}
-
-absl::Span<const LooseNameMatcher::Fill> LooseNameMatcher::FillsOf(
-    std::uint32_t token) const {
-  if (token == WordIndex::kNotFound || token + 1 >= token_fill_begin_.size()) {
-    return {};
-  }
-  return absl::MakeConstSpan(token_fills_.data() + token_fill_begin_[token],
-                             token_fill_begin_[token + 1] -
-                                 token_fill_begin_[token]);
+  fills_ = TokenLists<Fill>(by_token);
 }
 
 std::vector<LooseMatch> LooseNameMatcher::Find(
@@ -215,7 +152,7 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
   std::vector<At> positions;
   for (const auto& [first, end] : ranges) {
     for (std::size_t j = first; j < end; ++j) {
-      for (const Fill& f : FillsOf(ids[j])) {
+      for (const Fill& f : fills_.Of(ids[j])) {
         positions.push_back((At{f.key} << 32) | (At{j} << 1) |
                             (f.own ? 1 : 0));
       }

@@ -14,6 +14,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "engine/events/name_words.h"
 #include "engine/events/reference_event.h"
 #include "engine/document/text.h"
 #include "engine/events/word_index.h"
@@ -89,14 +90,9 @@ class LooseNameMatcher {
     std::uint32_t key = 0;
     bool own = false;
   };
-  // The fills of a token, as a range of `token_fills_`.
-  absl::Span<const Fill> FillsOf(std::uint32_t token) const;
 
   std::vector<Name> names_;
-  // Token id -> fills, compressed: token t's are
-  // token_fills_[token_fill_begin_[t], token_fill_begin_[t + 1]).
-  std::vector<std::uint32_t> token_fill_begin_;
-  std::vector<Fill> token_fills_;
+  TokenLists<Fill> fills_;  // Token id -> the slots it fills.
   // Key -> the names whose anchor slot it is, unless the key is crowded:
   // anchor of more than kMaxNamesPerAnchor names, which are then found
   // under the pair of their anchor and their next rarest word.

@@ -190,6 +190,31 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
   return {};
 }
 
+// The rare words a description needs for a date that does not fit to
+// contradict it (DescriptionMatcher counts them).
+constexpr int kStrongDescriptionWords = 3;
+
+// True when `claimed` and `reference` share every part the claim gives
+// but one, and it gives two or more: the day and month of a date with the
+// year wrong, the month of "August 2019" for August 2021.
+bool DiffersInOnePart(const PartialDate& claimed, const PartialDate& reference) {
+  int parts = 0, equal = 0;
+  const auto part = [&](bool given, int a, int b) {
+    if (!given) return;
+    ++parts;
+    if (a == b) ++equal;
+  };
+  part(claimed.year_known && reference.year_known, claimed.year,
+       reference.year);
+  part(claimed.granularity >= Granularity::kMonth &&
+           reference.granularity >= Granularity::kMonth,
+       claimed.month, reference.month);
+  part(claimed.granularity == Granularity::kDay &&
+           reference.granularity == Granularity::kDay,
+       claimed.day, reference.day);
+  return parts >= 2 && equal == parts - 1;
+}
+
 }  // namespace
 
 void JudgeClaims(const Document& doc, const EventCatalog& catalog,
@@ -221,9 +246,28 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     note.role = role;
     note.claimed = claimed;
 
+    // A description's candidates, the best first: the first whose date
+    // fits, else the best when it is better than the others.
+    const DescribedEvent* described = nullptr;
+    if (m.described) {
+      for (std::size_t k = 0; k < m.candidates.size(); ++k) {
+        if (Compare(catalog.events()[m.candidates[k]], claimed, role,
+                    published.year())
+                .verdict == Verdict::kSupported) {
+          described = &m.described_as[k];
+          break;
+        }
+      }
+      if (described == nullptr) {
+        if (!m.unique_best) continue;
+        described = &m.described_as[0];
+      }
+    }
     const Choice choice =
-        ChooseEvent(catalog, m, claimed, role, published.year(), sentence,
-                    f.event_text);
+        described != nullptr
+            ? Choice{described->event, ""}
+            : ChooseEvent(catalog, m, claimed, role, published.year(),
+                          sentence, f.event_text);
     if (choice.event < 0) {
       const ReferenceEvent& a = catalog.events()[m.candidates[0]];
       const ReferenceEvent& b = catalog.events()[m.candidates[1]];
@@ -244,11 +288,31 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     f.event_title = event.title;
     f.citations = event.citations;
     const Comparison c = Compare(event, claimed, role, published.year());
+    // A description is weaker evidence than a name. A date that fits
+    // confirms it; one that does not is as likely another thing's (the
+    // same people, the same place, another day), unless the description
+    // is strong or the date is the event's with one part wrong ("15
+    // October" for 15 August), the slip a wrong date in copy mostly is.
+    // Only a date the text writes out (not "Thursday", not "last year")
+    // may contradict a description: a day named so is mostly the day of
+    // what the sentence reports, not of the event it recalls.
+    if (described != nullptr && c.verdict == Verdict::kContradicted &&
+        (t.style == DateStyle::kOther ||
+         (described->rare_words < kStrongDescriptionWords &&
+          !(c.reference.has_value() &&
+            DiffersInOnePart(claimed, *c.reference))))) {
+      continue;
+    }
     f.verdict = c.verdict;
     f.reference_date = c.reference;
-    f.confidence = choice.reason.empty() ? 0.95f : 0.8f;
+    f.confidence = described != nullptr
+                       ? (described->rare_words < kStrongDescriptionWords
+                                      ? 0.6f
+                                      : 0.7f)
+                   : choice.reason.empty() ? 0.95f
+                                           : 0.8f;
     std::string subject = event.title;
-    if (m.after_definite_article && !f.event_text.empty()) {
+    if (m.after_definite_article && !m.described && !f.event_text.empty()) {
       subject = absl::StrCat("The ", f.event_text);
     }
     // A date later than the article, in copy that reports it as past (or
@@ -317,7 +381,11 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
             Truncate(*c.reference, claimed.granularity), t.style);
       }
     }
-    if (!choice.reason.empty()) {
+    if (described != nullptr) {
+      absl::StrAppend(&f.explanation, " (\"", f.event_text, "\" is read as ",
+                      event.title, ", described by its ", described->evidence,
+                      ".)");
+    } else if (!choice.reason.empty()) {
       absl::StrAppend(&f.explanation, " (\"", f.event_text, "\" is read as ",
                       event.title, ", ", choice.reason, ".)");
     }

@@ -228,9 +228,12 @@ Checker AttachmentChecker() {
   return Checker(*catalog);
 }
 
-std::vector<std::string> Verdicts(const std::string& text,
-                                  absl::CivilDay published) {
-  auto result = AttachmentChecker().Check(text, published);
+// "<claimed text> <event id> <verdict>" for each finding of `checker` on
+// `text`.
+std::vector<std::string> VerdictsOf(const Checker& checker,
+                                    const std::string& text,
+                                    absl::CivilDay published) {
+  auto result = checker.Check(text, published);
   EXPECT_TRUE(result.ok()) << result.status();
   std::vector<std::string> out;
   for (const Finding& f : result->findings) {
@@ -240,6 +243,11 @@ std::vector<std::string> Verdicts(const std::string& text,
                                                          : "UNVERIFIABLE"));
   }
   return out;
+}
+
+std::vector<std::string> Verdicts(const std::string& text,
+                                  absl::CivilDay published) {
+  return VerdictsOf(AttachmentChecker(), text, published);
 }
 
 TEST(DateAttachmentTest, ACaptionsDatesAreThePicturesNotTheEvents) {
@@ -337,6 +345,109 @@ TEST(DateAttachmentTest, ADateFarFromTheNameInALongSentenceIsAnotherClauses) {
                      "ministers waver, the Wagner mutiny ended.",
                      day),
             (std::vector<std::string>{"24 June 2023 mutiny SUPPORTED"}));
+}
+
+TEST(DateAttachmentTest, AYearBeforeACapitalisedWordIsPartOfAName) {
+  ReferenceEvent games = Event("tokyo", "Tokyo Summer Olympics", {});
+  games.start = D("2021-07-23");
+  games.end = D("2021-08-08");
+  auto catalog = EventCatalog::Build({games});
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The Tokyo 2020 Summer Olympics opened on 23 July 2021.",
+                       absl::CivilDay(2021, 7, 24)),
+            (std::vector<std::string>{"23 July 2021 tokyo SUPPORTED"}));
+  // After a preposition the year is the claim's.
+  EXPECT_EQ(VerdictsOf(checker, "The Tokyo Summer Olympics opened in 2020.",
+                       absl::CivilDay(2021, 7, 24)),
+            (std::vector<std::string>{"2020 tokyo CONTRADICTED"}));
+}
+
+TEST(DateAttachmentTest, AWireCaptionsClosingDateIsThePicturesNotTheEvents) {
+  const absl::CivilDay day(2023, 6, 27);
+  EXPECT_TRUE(Verdicts("People walk past posters about the Wagner mutiny in "
+                       "Moscow, Russia, Tuesday, June 27, 2023.",
+                       day)
+                  .empty());
+  EXPECT_EQ(Verdicts("The Wagner mutiny ended on Saturday, June 24, 2023.",
+                     day),
+            (std::vector<std::string>{"Saturday, June 24, 2023 mutiny "
+                                      "SUPPORTED"}));
+}
+
+// Two events that share a participant, with their places and participants:
+// what a description of either is read from.
+Checker DescriptionChecker() {
+  ReferenceEvent kabul = Event("kabul", "Fall of Kabul", {});
+  kabul.date = D("2021-08-15");
+  kabul.location = "Kabul, Afghanistan";
+  kabul.participants = {"Taliban"};
+  ReferenceEvent doha = Event("doha", "Doha Agreement", {});
+  doha.date = D("2020-02-29");
+  doha.location = "Doha, Qatar";
+  doha.participants = {"United States", "Taliban"};
+  auto catalog = EventCatalog::Build({kabul, doha});
+  EXPECT_TRUE(catalog.ok()) << catalog.status();
+  return Checker(*catalog);
+}
+
+TEST(DescriptionTest, ASentenceThatDescribesAnEventIsCheckedAgainstIt) {
+  const std::string text =
+      "When the Taliban took control of Kabul on August 15, 2021, they "
+      "promised peace.";
+  auto result = DescriptionChecker().Check(text, absl::CivilDay(2022, 8, 15));
+  ASSERT_TRUE(result.ok()) << result.status();
+  ASSERT_EQ(result->findings.size(), 1u);
+  const Finding& f = result->findings[0];
+  EXPECT_EQ(f.verdict, Verdict::kSupported);
+  EXPECT_EQ(f.event_id, "kabul");
+  EXPECT_EQ(f.event_text, "Taliban took control of Kabul");
+  EXPECT_EQ(f.explanation,
+            "Fall of Kabul took place on 15 August 2021, consistent with "
+            "\"August 15, 2021\". (\"Taliban took control of Kabul\" is read "
+            "as Fall of Kabul, described by its participant Taliban, place "
+            "Kabul, name Fall of Kabul.)");
+  EXPECT_FLOAT_EQ(f.confidence, 0.6f);
+}
+
+TEST(DescriptionTest, ADateWithOnePartWrongContradictsADescription) {
+  EXPECT_EQ(VerdictsOf(DescriptionChecker(),
+                       "When the Taliban took control of Kabul on August 15, "
+                       "2019, they promised peace.",
+                       absl::CivilDay(2022, 8, 15)),
+            (std::vector<std::string>{"August 15, 2019 kabul CONTRADICTED"}));
+}
+
+TEST(DescriptionTest, AnotherDateNextToAWeakDescriptionIsAnotherThings) {
+  // Two parts wrong: as likely the date of something else the Taliban did
+  // in Kabul.
+  EXPECT_TRUE(VerdictsOf(DescriptionChecker(),
+                         "The Taliban held a parade in Kabul on March 2, 2019.",
+                         absl::CivilDay(2022, 8, 15))
+                  .empty());
+  // A weekday: the day of what the sentence reports.
+  EXPECT_TRUE(VerdictsOf(DescriptionChecker(),
+                         "The Taliban held a parade in Kabul on Tuesday.",
+                         absl::CivilDay(2022, 8, 17))
+                  .empty());
+}
+
+TEST(DescriptionTest, OneParticipantsNameAloneDescribesNoEvent) {
+  EXPECT_TRUE(VerdictsOf(DescriptionChecker(),
+                         "The Taliban met on 15 August 2019.",
+                         absl::CivilDay(2022, 8, 15))
+                  .empty());
+}
+
+TEST(DescriptionTest, TheCandidateWhoseDateFitsIsChosen) {
+  // Both events have the Taliban; Doha and the United States describe the
+  // agreement better, and its date fits.
+  EXPECT_EQ(VerdictsOf(DescriptionChecker(),
+                       "The Taliban and the United States met in Doha on 29 "
+                       "February 2020.",
+                       absl::CivilDay(2020, 3, 1)),
+            (std::vector<std::string>{"29 February 2020 doha SUPPORTED"}));
 }
 
 TEST(FormatDateLikeTest, WritesTheReferenceInTheTextsStyle) {
