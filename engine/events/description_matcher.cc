@@ -161,10 +161,21 @@ std::vector<DescriptionMatch> DescriptionMatcher::Find(
                           postings_[key].end());
       }
     }
-    if (candidates.empty()) continue;
+    // An event is a candidate once for each of its rare keys the sentence
+    // has: one with fewer than two is ruled out before it is scored.
+    if (candidates.size() < 2) continue;
     std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                     candidates.end());
+    std::size_t kept = 0;
+    for (std::size_t c = 0; c < candidates.size();) {
+      std::size_t next = c;
+      while (next < candidates.size() && candidates[next] == candidates[c]) {
+        ++next;
+      }
+      if (next - c >= 2) candidates[kept++] = candidates[c];
+      c = next;
+    }
+    candidates.resize(kept);
+    if (candidates.empty()) continue;
 
     // Every event the sentence describes well enough, the best first.
     struct Scored {
