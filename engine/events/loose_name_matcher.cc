@@ -75,6 +75,16 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
       }
     }
     anchored_[name.slots[name.anchor]].push_back(id);
+    // The rarest of the others: the slot a text most likely leaves empty,
+    // tested first.
+    std::size_t first = name.anchor == 0 ? 1 : 0;
+    for (std::size_t s = 0; s < name.slots.size(); ++s) {
+      if (s != name.anchor &&
+          frequency[name.slots[s]] < frequency[name.slots[first]]) {
+        first = s;
+      }
+    }
+    name.test_first = name.slots[first];
   }
   // A word that many names have as their rarest ("election" among a
   // million Wikidata events) would make every text that has it try all of
@@ -160,13 +170,35 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
   }
   if (positions.empty()) return matches;
   std::sort(positions.begin(), positions.end());
+  // Each key's run of positions, found by one hash look-up: a text checked
+  // against a million names tries many names per word, each slot a look-up.
+  absl::flat_hash_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>
+      runs;
+  runs.reserve(positions.size());
+  for (std::uint32_t p = 0; p < positions.size();) {
+    std::uint32_t q = p;
+    while (q < positions.size() && key_of(positions[q]) == key_of(positions[p])) {
+      ++q;
+    }
+    runs.emplace(key_of(positions[p]), std::pair{p, q});
+    p = q;
+  }
+  // Whether a key is filled at all, by one bit: a text checked against a
+  // million names tries many names per word, and most fail on their first
+  // slot tested.
+  std::vector<std::uint64_t> filled_bits((anchored_.size() + 63) / 64, 0);
+  for (const At at : positions) {
+    const std::uint32_t key = key_of(at);
+    filled_bits[key >> 6] |= std::uint64_t{1} << (key & 63);
+  }
+  const auto is_filled = [&](std::uint32_t key) {
+    return (filled_bits[key >> 6] >> (key & 63)) & 1;
+  };
   const auto filled = [&](std::uint32_t key) -> absl::Span<const At> {
-    const auto first = std::lower_bound(positions.begin(), positions.end(),
-                                        At{key} << 32);
-    auto last = first;
-    while (last != positions.end() && key_of(*last) == key) ++last;
-    return absl::MakeConstSpan(positions.data() + (first - positions.begin()),
-                               static_cast<std::size_t>(last - first));
+    const auto it = runs.find(key);
+    if (it == runs.end()) return {};
+    return absl::MakeConstSpan(positions.data() + it->second.first,
+                               it->second.second - it->second.first);
   };
   // The year a word is, or 0.
   const auto year_of = [&](std::size_t j) {
@@ -186,20 +218,17 @@ std::vector<LooseMatch> LooseNameMatcher::Find(
     while (q < positions.size() && key_of(positions[q]) == key) ++q;
     tried.assign(anchored_[key].begin(), anchored_[key].end());
     if (crowded_[key]) {
-      // Every other key the sentences fill, once each.
-      for (std::size_t r = 0; r < positions.size();) {
-        const std::uint32_t other = key_of(positions[r]);
+      for (const auto& [other, run] : runs) {
         const auto it = pair_anchored_.find(PairKey(key, other));
         if (it != pair_anchored_.end()) {
           tried.insert(tried.end(), it->second.begin(), it->second.end());
         }
-        while (r < positions.size() && key_of(positions[r]) == other) ++r;
       }
     }
     for (std::uint32_t id : tried) {
       const Name& name = names_[id];
-      if (absl::c_any_of(name.slots,
-                         [&](std::uint32_t k) { return filled(k).empty(); })) {
+      if (!is_filled(name.test_first) ||
+          !absl::c_all_of(name.slots, is_filled)) {
         continue;
       }
       for (std::size_t a = p; a < q; ++a) {

@@ -79,6 +79,7 @@ class LooseNameMatcher {
     // family fill (token_entries_).
     std::vector<std::uint32_t> slots = {};
     std::size_t anchor = 0;  // The slot its rarest word fills.
+    std::uint32_t test_first = 0;  // The key of its next rarest slot.
     // The years the name is written with ("2018 FIFA World Cup"): another
     // year near the words names another edition.
     std::vector<int> years = {};
