@@ -49,7 +49,7 @@ const std::set<std::string> kServerFlags = {
 
 const std::set<std::string> kCliFlags = {
     // client/main.cc
-    "server", "json", "timeout", "published", "url", "format",
+    "server", "json", "timeout", "published", "url", "review_url", "format",
     "all",
     "title", "publisher", "page_size", "page_token", "source", "event",
     "verdict", "strict", "dct", "timeml",
