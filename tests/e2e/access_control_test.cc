@@ -326,14 +326,17 @@ TEST_F(AccessControlTest, HealthCheckNeedsNoToken) {
 }
 
 TEST_F(AccessControlTest, ReflectionNeedsNoToken) {
-  std::string response;
-  // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
-  const grpc::Status status = RawUnaryCall(
-      TlsChannel(),
-      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-      std::string("\x3a\x01*", 3), &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_NE(response.find("factcheck.v1.FactCheck"), std::string::npos);
+  for (const char* version : {"v1", "v1alpha"}) {
+    std::string response;
+    // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
+    const grpc::Status status =
+        RawUnaryCall(TlsChannel(),
+                     absl::StrCat("/grpc.reflection.", version,
+                                  ".ServerReflection/ServerReflectionInfo"),
+                     std::string("\x3a\x01*", 3), &response);
+    ASSERT_TRUE(status.ok()) << version << ": " << status.error_message();
+    EXPECT_NE(response.find("factcheck.v1.FactCheck"), std::string::npos);
+  }
 }
 
 TEST_F(AccessControlTest, PlaintextClientCannotCallTheTlsPort) {
