@@ -12,12 +12,15 @@ RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 librocksdb7.8 libabsl20220623 \
       libsimdjson14 libbz2-1.0 zlib1g \
- && rm -rf /var/lib/apt/lists/* \
- && useradd --system --home /var/lib/factcheck factcheck \
- && mkdir -p /var/lib/factcheck && chown factcheck /var/lib/factcheck
+ && rm -rf /var/lib/apt/lists/*
+# The user and group factcheck, id 10001 both: the secrets mounted from the
+# host are given to that group id (scripts/prepare-deploy.sh).
+COPY scripts/add-service-user.sh /usr/local/sbin/
+RUN /usr/local/sbin/add-service-user.sh /var/lib/factcheck
 COPY --from=build /src/build/server/factcheck-server /src/build/client/factcheck /usr/local/bin/
 COPY data/events.jsonl /usr/share/factcheck/events.jsonl
-USER factcheck
+# Numeric, so that an orchestrator can tell it is not root.
+USER 10001:10001
 VOLUME /var/lib/factcheck
 EXPOSE 50051 9090
 # No TLS, tokens or reference data by default: the server then refuses a

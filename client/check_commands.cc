@@ -1,7 +1,9 @@
 // The commands that send texts: check and ingest.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -45,6 +47,8 @@ v1::CheckTextRequest CheckRequestFor(const Document& document,
   request.set_include_unverifiable(options.include_unverifiable);
   request.set_claim_review(options.format == CheckFormat::kClaimReview);
   request.set_source_url(options.url);
+  request.set_review_url(options.review_url);
+  request.set_source_author(options.publisher);
   return request;
 }
 
@@ -101,9 +105,14 @@ void PrintCheckResult(const OutputOptions& output, CheckFormat format,
 }
 
 // Prints what only the end of a check can print: the SARIF log.
-int FinishCheck(CheckFormat format, const CheckOutcome& outcome) {
-  if (format == CheckFormat::kSarif) {
-    absl::PrintF("%s", RenderSarif(outcome.sarif));
+int FinishCheck(const CheckOptions& options, const CheckOutcome& outcome) {
+  if (options.format == CheckFormat::kSarif) {
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    absl::PrintF("%s", RenderSarif(outcome.sarif,
+                                   {.include_supported =
+                                        options.include_unverifiable,
+                                    .base_directory = ec ? "/" : cwd.string()}));
     std::fflush(stdout);
   }
   return outcome.ExitCode();
@@ -119,7 +128,7 @@ int CheckOne(Connection& connection, const OutputOptions& output,
   CheckOutcome outcome;
   PrintCheckResult(output, options.format, document, response,
                    /*first=*/true, &outcome);
-  return FinishCheck(options.format, outcome);
+  return FinishCheck(options, outcome);
 }
 
 // Streams the documents to StreamCheck. Requests are written from a second
@@ -156,7 +165,7 @@ int CheckMany(Connection& connection, const OutputOptions& output,
                   answered, documents.size());
     return kExitFailure;
   }
-  return FinishCheck(options.format, outcome);
+  return FinishCheck(options, outcome);
 }
 
 }  // namespace

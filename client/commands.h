@@ -56,6 +56,10 @@ struct CheckOptions {
   bool include_unverifiable = false;
   // --url: the document's URL, for the ClaimReviews' itemReviewed.
   std::string url;
+  // --review_url: the page that publishes the ClaimReviews, their `url`.
+  std::string review_url;
+  // --publisher: who made the claims, the ClaimReviews' itemReviewed.author.
+  std::string publisher;
 };
 
 // `check FILE...`: checks each file ("-" for stdin), one CheckText call for

@@ -37,6 +37,8 @@ ABSL_FLAG(std::optional<std::string>, published, std::nullopt,
           "publication date, YYYY-MM-DD (check, ingest)");
 ABSL_FLAG(std::optional<std::string>, url, std::nullopt,
           "the source's canonical URL (ingest; check, for ClaimReview)");
+ABSL_FLAG(std::optional<std::string>, review_url, std::nullopt,
+          "the page that publishes the ClaimReviews, their url (check)");
 ABSL_FLAG(std::optional<std::string>, format, std::nullopt,
           "output of check: text (default), json (as --json), claimreview "
           "(schema.org ClaimReview JSON-LD) or sarif (SARIF 2.1.0)");
@@ -45,7 +47,7 @@ ABSL_FLAG(bool, all, false,
 ABSL_FLAG(std::optional<std::string>, title, std::nullopt,
           "the source's headline (ingest)");
 ABSL_FLAG(std::optional<std::string>, publisher, std::nullopt,
-          "the source's publisher (ingest)");
+          "the source's publisher (ingest; check, for ClaimReview)");
 ABSL_FLAG(std::optional<int>, page_size, std::nullopt,
           "items per page; print that page only (list commands)");
 ABSL_FLAG(std::optional<std::string>, page_token, std::nullopt,
@@ -80,6 +82,7 @@ reference events.
 commands:
   check FILE...|-        [--published=YYYY-MM-DD]   check texts (stdin with -); stores nothing
         [--all] [--format=text|json|claimreview|sarif] [--url=URL]
+        [--review_url=URL] [--publisher=P]
   ingest FILE|- --url=URL [--title=T] [--publisher=P] [--published=YYYY-MM-DD]
   sources list [--page_size=N] [--page_token=T]
   sources get ID|sources/ID
@@ -133,6 +136,13 @@ check flags:
                        schema.org ClaimReview JSON-LD, one array per file
                        and line; sarif: one SARIF 2.1.0 log for all files
   --url=URL            the checked file's URL, for ClaimReview (one file)
+  --review_url=URL     the page that publishes the ClaimReviews: their
+                       url, which Google requires (default: the server's
+                       --claimreview_author_url)
+  --publisher=P        who made the claims: the ClaimReviews'
+                       itemReviewed.author
+  --all with sarif     also SUPPORTED claims, as "note" results; by default
+                       a SARIF log has only what needs an edit
 
 exit status: 0 nothing contradicted or success, 1 something contradicted
 (check, ingest), 2 usage error, unreadable file, unreachable server or
@@ -167,8 +177,9 @@ const std::vector<Command>& Commands() {
   static const auto* const commands = new std::vector<Command>{
       {"check",
        "check FILE...|- [--published=YYYY-MM-DD] [--all] "
-       "[--format=text|json|claimreview|sarif] [--url=URL]",
-       {"published", "all", "format", "url"},
+       "[--format=text|json|claimreview|sarif] [--url=URL] "
+       "[--review_url=URL] [--publisher=P]",
+       {"published", "all", "format", "url", "review_url", "publisher"},
        1,
        SIZE_MAX,
        [](Connection& c, const OutputOptions& o, const Operands& files) {
@@ -180,7 +191,10 @@ const std::vector<Command>& Commands() {
                       {.published = absl::GetFlag(FLAGS_published),
                        .format = format,
                        .include_unverifiable = absl::GetFlag(FLAGS_all),
-                       .url = absl::GetFlag(FLAGS_url).value_or("")});
+                       .url = absl::GetFlag(FLAGS_url).value_or(""),
+                       .review_url = absl::GetFlag(FLAGS_review_url).value_or(""),
+                       .publisher =
+                           absl::GetFlag(FLAGS_publisher).value_or("")});
        }},
       {"ingest",
        "ingest FILE|- --url=URL [--title=T] [--publisher=P] "
@@ -318,6 +332,7 @@ std::vector<absl::string_view> GivenCommandFlags() {
   };
   note("published", absl::GetFlag(FLAGS_published).has_value());
   note("url", absl::GetFlag(FLAGS_url).has_value());
+  note("review_url", absl::GetFlag(FLAGS_review_url).has_value());
   note("title", absl::GetFlag(FLAGS_title).has_value());
   note("publisher", absl::GetFlag(FLAGS_publisher).has_value());
   note("page_size", absl::GetFlag(FLAGS_page_size).has_value());
@@ -434,9 +449,12 @@ int Run(const std::vector<std::string>& args) {
           command->synopsis);
     }
   }
-  if (name == "check" && absl::GetFlag(FLAGS_url).has_value() &&
+  if (name == "check" &&
+      (absl::GetFlag(FLAGS_url).has_value() ||
+       absl::GetFlag(FLAGS_review_url).has_value()) &&
       operands.size() > 1) {
-    return UsageError("--url names one file; check one file with it",
+    return UsageError("--url and --review_url name one file's pages; check "
+                      "one file with them",
                       command->synopsis);
   }
   if (absl::GetFlag(FLAGS_json) && absl::GetFlag(FLAGS_timeml)) {

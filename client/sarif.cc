@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
@@ -14,23 +15,48 @@
 namespace factcheck::client {
 namespace {
 
+// Set by the build (client/CMakeLists.txt).
+constexpr absl::string_view kVersion = FACTCHECK_VERSION;
+constexpr absl::string_view kInformationUri = FACTCHECK_HOMEPAGE_URL;
+// The README section that explains every kind of check.
+constexpr absl::string_view kRulesHelpAnchor = "#consistency-checks";
+// The name run.originalUriBaseIds gives the CLI's working directory.
+constexpr absl::string_view kBaseId = "SRCROOT";
+
 struct Rule {
   v1::FindingKind kind;
+  // SARIF's rule `name`: a readable identifier, in PascalCase as the
+  // specification's examples write it.
+  absl::string_view name;
   absl::string_view description;
 };
 
 // Every kind a finding can have, in the proto's order: rule i is kind i+1.
 constexpr std::array<Rule, 6> kRules = {{
-    {v1::REFERENCE, "The claimed date against the reference event's date."},
-    {v1::PUBLICATION_DATE,
+    {v1::REFERENCE, "ReferenceDate",
+     "The claimed date against the reference event's date."},
+    {v1::PUBLICATION_DATE, "PublicationDate",
      "The claim against the article's own publication date."},
-    {v1::SERIES, "A numbered series: an ordinal that does not fit the date."},
-    {v1::RELATIVE, "A relative statement against the dates it relates."},
-    {v1::WITHIN_DOCUMENT,
+    {v1::SERIES, "SeriesOrdinal",
+     "A numbered series: an ordinal that does not fit the date."},
+    {v1::RELATIVE, "RelativeDate",
+     "A relative statement against the dates it relates."},
+    {v1::WITHIN_DOCUMENT, "WithinDocument",
      "The same event given two different dates in one document."},
-    {v1::ACROSS_SOURCES,
+    {v1::ACROSS_SOURCES, "AcrossSources",
      "An event dated differently from other ingested sources."},
 }};
+
+// The artifactLocation members of `document`: a file:// URI for an
+// absolute path, else a relative one against SRCROOT.
+std::string ArtifactLocation(const Document& document) {
+  const std::string name = document.DisplayName();
+  if (absl::StartsWith(name, "/")) {
+    return absl::StrCat("\"uri\": ", JsonQuote("file://" + PathToUri(name)));
+  }
+  return absl::StrCat("\"uri\": ", JsonQuote(PathToUri(name)),
+                      ", \"uriBaseId\": ", JsonQuote(kBaseId));
+}
 
 int RuleIndex(v1::FindingKind kind) {
   for (std::size_t i = 0; i < kRules.size(); ++i) {
@@ -54,13 +80,14 @@ std::string Region(const LineColumn& start, const LineColumn& end) {
       start.line, start.column, end.line, end.column);
 }
 
-void WriteResults(const CheckedDocument& checked, bool* first,
-                  std::string* out) {
+void WriteResults(const CheckedDocument& checked, const SarifOptions& options,
+                  bool* first, std::string* out) {
   const Document& document = *checked.document;
   const LineIndex lines(document.content);
   const absl::string_view text = document.text();
-  const std::string uri = JsonQuote(PathToUri(document.DisplayName()));
+  const std::string location = ArtifactLocation(document);
   for (const v1::Finding& finding : checked.response.findings()) {
+    if (Level(finding) == "note" && !options.include_supported) continue;
     const v1::TextSpan& span = finding.claim().span();
     const std::size_t begin = std::min<std::size_t>(span.begin(), text.size());
     const std::size_t end =
@@ -81,14 +108,14 @@ void WriteResults(const CheckedDocument& checked, bool* first,
         Level(finding), "\"",
         ",\n          \"message\": {\"text\": ", JsonQuote(message), "}",
         ",\n          \"locations\": [{\"physicalLocation\": "
-        "{\"artifactLocation\": {\"uri\": ",
-        uri, "}, \"region\": ", region, "}}]");
+        "{\"artifactLocation\": {",
+        location, "}, \"region\": ", region, "}}]");
     if (!finding.suggestion().empty()) {
       absl::StrAppend(
           out, ",\n          \"fixes\": [{\"description\": {\"text\": ",
           JsonQuote(
               absl::StrCat("Replace with \"", finding.suggestion(), "\"")),
-          "}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ", uri,
+          "}, \"artifactChanges\": [{\"artifactLocation\": {", location,
           "}, \"replacements\": [{\"deletedRegion\": ", region,
           ", \"insertedContent\": {\"text\": ", JsonQuote(finding.suggestion()),
           "}}]}]}]");
@@ -114,8 +141,9 @@ std::string PathToUri(absl::string_view path) {
   return uri;
 }
 
-std::string RenderSarif(const std::vector<CheckedDocument>& documents) {
-  std::string out =
+std::string RenderSarif(const std::vector<CheckedDocument>& documents,
+                        const SarifOptions& options) {
+  std::string out = absl::StrCat(
       "{\n"
       "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
       "  \"version\": \"2.1.0\",\n"
@@ -124,23 +152,33 @@ std::string RenderSarif(const std::vector<CheckedDocument>& documents) {
       "      \"tool\": {\n"
       "        \"driver\": {\n"
       "          \"name\": \"factcheck\",\n"
-      "          \"rules\": [";
+      "          \"version\": ",
+      JsonQuote(kVersion), ",\n          \"informationUri\": ",
+      JsonQuote(kInformationUri), ",\n          \"rules\": [");
   for (std::size_t i = 0; i < kRules.size(); ++i) {
-    absl::StrAppend(&out, i == 0 ? "" : ",", "\n            {\"id\": \"",
-                    v1::FindingKind_Name(kRules[i].kind),
-                    "\", \"shortDescription\": {\"text\": ",
-                    JsonQuote(kRules[i].description), "}}");
+    absl::StrAppend(
+        &out, i == 0 ? "" : ",", "\n            {\"id\": \"",
+        v1::FindingKind_Name(kRules[i].kind), "\", \"name\": \"",
+        kRules[i].name, "\", \"shortDescription\": {\"text\": ",
+        JsonQuote(kRules[i].description), "}, \"helpUri\": ",
+        JsonQuote(absl::StrCat(kInformationUri, kRulesHelpAnchor)), "}");
   }
+  std::string base = options.base_directory;
+  if (!absl::EndsWith(base, "/")) base += "/";
   absl::StrAppend(&out,
                   "\n          ]\n"
                   "        }\n"
                   "      },\n"
+                  "      \"originalUriBaseIds\": {",
+                  JsonQuote(kBaseId), ": {\"uri\": ",
+                  JsonQuote("file://" + PathToUri(base)),
+                  "}},\n"
                   "      \"columnKind\": \"unicodeCodePoints\",\n"
                   "      \"results\": [");
   bool first = true;
   for (const CheckedDocument& checked : documents) {
     if (!checked.response.error().empty()) continue;
-    WriteResults(checked, &first, &out);
+    WriteResults(checked, options, &first, &out);
   }
   absl::StrAppend(&out, first ? "" : "\n      ",
                   "]\n"

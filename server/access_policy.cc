@@ -53,7 +53,7 @@ std::optional<Role> ParseRole(absl::string_view name) {
 }
 
 bool IsOpenMethod(absl::string_view method) {
-  // Reflection is served as v1alpha by gRPC 1.51 and as v1 by later ones.
+  // Reflection is served as v1 and v1alpha (server/reflection_service.h).
   return absl::StartsWith(method, "/grpc.health.v1.Health/") ||
          absl::StartsWith(method,
                           "/grpc.reflection.v1alpha.ServerReflection/") ||

@@ -402,7 +402,9 @@ absl::StatusOr<v1::CheckTextResponse> FactCheckService::CheckText(
   }
   if (request.claim_review()) {
     const ClaimReviewContext context{
+        .review_url = request.review_url(),
         .source_url = request.source_url(),
+        .source_author = request.source_author(),
         .published_date = request.published_date(),
         .review_date = absl::FormatCivilTime(
             absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())),

@@ -15,22 +15,25 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
-#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "factcheck/v1/admin_service.grpc.pb.h"
+#include "factcheck/v1/fact_check_service.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "server/fact_check_service.h"
+#include "server/flag_usage.h"
 #include "server/grpc_admin_service.h"
 #include "server/grpc_service.h"
-#include "server/request_parser.h"
 #include "server/json_log.h"
 #include "server/metrics.h"
 #include "server/metrics_http_server.h"
 #include "server/observability_flags.h"
+#include "server/reflection_service.h"
 #include "server/request_observer.h"
+#include "server/request_parser.h"
 #include "server/security_flags.h"
 #include "server/serving_state.h"
 #include "storage/store.h"
@@ -142,12 +145,16 @@ int Run() {
   factcheck::GrpcFactCheckService grpc_service(service.get());
   factcheck::GrpcAdminService admin_service(service.get());
 
-  factcheck::ServingState serving;
+  factcheck::ServingState serving(
+      {factcheck::v1::FactCheck::service_full_name(),
+       factcheck::v1::Admin::service_full_name()});
   service->set_check_observer(&metrics);
   std::unique_ptr<factcheck::MetricsHttpServer> metrics_server;
-  if (const std::string metrics_listen = factcheck::MetricsListenFlag();
-      !metrics_listen.empty()) {
-    auto started = factcheck::MetricsHttpServer::Start(metrics_listen, [&] {
+  absl::StatusOr<std::string> metrics_listen =
+      factcheck::MetricsListenAddress(absl::GetFlag(FLAGS_listen));
+  if (!metrics_listen.ok()) return Fail(metrics_listen.status().message());
+  if (!metrics_listen->empty()) {
+    auto started = factcheck::MetricsHttpServer::Start(*metrics_listen, [&] {
       return metrics.Render({.ready = serving.serving(),
                              .reference_events = service->event_count(),
                              .store = service->store_stats()});
@@ -156,14 +163,22 @@ int Run() {
     metrics_server = *std::move(started);
   }
 
+  // Reflection lists and describes every service registered below, gRPC's
+  // default health service included.
+  auto reflection = factcheck::ReflectionService::Create(
+      {factcheck::v1::FactCheck::service_full_name(),
+       factcheck::v1::Admin::service_full_name(),
+       grpc::health::v1::Health::service_full_name()});
+  if (!reflection.ok()) return Fail(reflection.status().message());
+
   grpc::EnableDefaultHealthCheckService(true);
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
   const std::string listen = absl::GetFlag(FLAGS_listen);
   builder.AddListeningPort(listen, security->credentials, &port);
   builder.RegisterService(&grpc_service);
   builder.RegisterService(&admin_service);
+  (*reflection)->RegisterOn(builder);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
@@ -265,9 +280,10 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  absl::SetProgramUsageMessage(
+  factcheck::ConfigureFlagUsage(
       "factcheck-server --listen=HOST:PORT --data_dir=DIR "
-      "[--reference_file=data/events.jsonl]");
+      "[--reference_file=data/events.jsonl]; see README.md, "
+      "\"Configuration\"");
   absl::ParseCommandLine(argc, argv);
   // Abseil's Mutex deadlock detector (on in Debian's build) records every
   // lock acquisition, gRPC's own included, in a process-wide graph under a

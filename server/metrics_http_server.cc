@@ -98,7 +98,8 @@ absl::StatusOr<std::unique_ptr<MetricsHttpServer>> MetricsHttpServer::Start(
   if (fd < 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot listen for metrics on ", address, ": ", error,
-                     " (--metrics_listen; empty turns metrics off)"));
+                     "; set --metrics_listen=HOST:PORT for another address, "
+                     "or --metrics_listen= to turn metrics off"));
   }
   sockaddr_storage bound{};
   socklen_t bound_size = sizeof(bound);

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace factcheck {
 
@@ -13,8 +15,12 @@ namespace factcheck {
 // naming the value when it is not a level.
 absl::Status ApplyLogLevelFlag();
 
-// --metrics_listen: where to serve /metrics, empty for nowhere.
-std::string MetricsListenFlag();
+// Where to serve /metrics, empty for nowhere: --metrics_listen, or, for
+// its default "auto", the host of `grpc_listen` (--listen) and one port
+// above its port (port 0 when that is 0). InvalidArgument when "auto"
+// cannot be worked out from `grpc_listen`.
+absl::StatusOr<std::string> MetricsListenAddress(
+    absl::string_view grpc_listen);
 
 }  // namespace factcheck
 

@@ -125,6 +125,7 @@ void ReportFinishedCall(Metrics* metrics, const FinishedCall& call) {
 std::vector<std::string> ServedMethodNames() {
   std::vector<std::string> names = {
       "/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch",
+      "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
       "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"};
   for (const char* full_name :
        {v1::FactCheck::service_full_name(), v1::Admin::service_full_name()}) {

@@ -56,8 +56,11 @@ absl::StatusOr<std::string> ReadPem(absl::string_view flag,
 
 // The tokens file's text. Refused when every user of the machine may read
 // or write it: any local account could take the admin token, or add its
-// own. Readable by its group is allowed (a container may be given its
-// secrets through a group) with a warning added to `warnings`.
+// own. Read through the server's own group (mode 0640, group the server's
+// effective group) is the deployment's way of handing a container its
+// secrets (scripts/prepare-deploy.sh) and is accepted quietly; a file its
+// group may change, or that another group may read, is accepted with a
+// warning added to `warnings`.
 absl::StatusOr<std::string> ReadTokensFile(const std::string& path,
                                            std::vector<std::string>& warnings) {
   const auto cannot_read = [&](int error) {
@@ -82,12 +85,17 @@ absl::StatusOr<std::string> ReadTokensFile(const std::string& path,
         "): any of them could take a token. Make it readable by the server's "
         "user only (chmod 600), or by its group too (chmod 640)"));
   }
-  if ((info.st_mode & S_IRWXG) != 0) {
+  if ((info.st_mode & S_IWGRP) != 0) {
     warnings.push_back(absl::StrCat(
-        "--tokens_file '", path, "' is open to its group (mode ", mode,
+        "--tokens_file '", path, "' may be changed by its group (mode ", mode,
         ", group id ", info.st_gid,
-        "): every member of the group can read the tokens; keep the group "
-        "to the server's user"));
+        "): every member of the group could add a token; chmod 640"));
+  } else if ((info.st_mode & S_IRGRP) != 0 && info.st_gid != getegid()) {
+    warnings.push_back(absl::StrCat(
+        "--tokens_file '", path, "' is open to group id ", info.st_gid,
+        " (mode ", mode, "), not the server's own group (id ", getegid(),
+        "): every member of that group can read the tokens; chgrp it to the "
+        "server's group, or chmod 600"));
   }
   std::string text;
   char buffer[4096];

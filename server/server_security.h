@@ -45,7 +45,8 @@ struct ServerSecurity {
   // (3 tokens)", "tls off, auth off".
   std::string summary;
   // What the operator should hear about at start-up but that does not stop
-  // the server (a tokens file its group may read), one line each.
+  // the server (a tokens file its group may change, or another group than
+  // the server's may read), one line each.
   std::vector<std::string> warnings;
 };
 
@@ -56,8 +57,9 @@ struct ServerSecurity {
 // text can be read on the way), when the tokens file is open to every user
 // of the machine (its mode gives others any access), and when a server
 // without tokens would listen on a non-loopback address without
-// allow_unauthenticated_remote. A tokens file its group may read is
-// accepted with a warning.
+// allow_unauthenticated_remote. A tokens file the server's own group may
+// read (0640, the deployment's way) is accepted quietly; one its group may
+// change, or another group may read, is accepted with a warning.
 absl::StatusOr<ServerSecurity> ConfigureSecurity(
     const SecurityOptions& options);
 

@@ -23,8 +23,13 @@ void ServingState::BeginDrain() {
 void ServingState::Apply() {
   const bool serving = loaded_ && !draining_;
   serving_.store(serving, std::memory_order_release);
-  // Sets the overall status ("") and every named service's.
-  if (health_ != nullptr) health_->SetServingStatus(serving);
+  if (health_ == nullptr) return;
+  // The first call registers each name; the default health service knows
+  // only "" until then.
+  for (const std::string& service : services_) {
+    health_->SetServingStatus(service, serving);
+  }
+  health_->SetServingStatus("", serving);
 }
 
 }  // namespace factcheck

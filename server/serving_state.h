@@ -9,6 +9,9 @@
 #define FACTCHECK_SERVER_SERVING_STATE_H_
 
 #include <atomic>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -18,6 +21,14 @@ namespace factcheck {
 // Thread-safe.
 class ServingState {
  public:
+  // `services`: the full names of the services the server registers
+  // (e.g. "factcheck.v1.FactCheck"), each of which the health service
+  // then answers for, as it does for the server as a whole ("").
+  // Probes that name a service (Kubernetes' grpc probe with `service`,
+  // Envoy's health checker) would otherwise get NOT_FOUND.
+  explicit ServingState(std::vector<std::string> services)
+      : services_(std::move(services)) {}
+
   // The health service to keep in step (the server's, once it is built);
   // set to the current status at once.
   void Attach(grpc::HealthCheckServiceInterface* health);
@@ -31,6 +42,7 @@ class ServingState {
  private:
   void Apply() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  const std::vector<std::string> services_;
   absl::Mutex mu_;
   grpc::HealthCheckServiceInterface* health_ ABSL_GUARDED_BY(mu_) = nullptr;
   bool loaded_ ABSL_GUARDED_BY(mu_) = false;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "client/document.h"
 #include "gtest/gtest.h"
@@ -48,7 +49,10 @@ TEST(SarifTest, LocatesFindingsInTheOriginalFileWithLevelsAndFixes) {
   failed.response.set_error("text is empty");
   *failed.response.add_findings() = invasion;
 
-  EXPECT_EQ(RenderSarif({checked, failed}), R"({
+  const std::string log =
+      RenderSarif({checked, failed},
+                  {.include_supported = true, .base_directory = "/home/ed"});
+  EXPECT_EQ(log, absl::StrReplaceAll(R"({
   "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
   "version": "2.1.0",
   "runs": [
@@ -56,16 +60,19 @@ TEST(SarifTest, LocatesFindingsInTheOriginalFileWithLevelsAndFixes) {
       "tool": {
         "driver": {
           "name": "factcheck",
+          "version": "@VERSION@",
+          "informationUri": "@URI@",
           "rules": [
-            {"id": "REFERENCE", "shortDescription": {"text": "The claimed date against the reference event's date."}},
-            {"id": "PUBLICATION_DATE", "shortDescription": {"text": "The claim against the article's own publication date."}},
-            {"id": "SERIES", "shortDescription": {"text": "A numbered series: an ordinal that does not fit the date."}},
-            {"id": "RELATIVE", "shortDescription": {"text": "A relative statement against the dates it relates."}},
-            {"id": "WITHIN_DOCUMENT", "shortDescription": {"text": "The same event given two different dates in one document."}},
-            {"id": "ACROSS_SOURCES", "shortDescription": {"text": "An event dated differently from other ingested sources."}}
+            {"id": "REFERENCE", "name": "ReferenceDate", "shortDescription": {"text": "The claimed date against the reference event's date."}, "helpUri": "@URI@#consistency-checks"},
+            {"id": "PUBLICATION_DATE", "name": "PublicationDate", "shortDescription": {"text": "The claim against the article's own publication date."}, "helpUri": "@URI@#consistency-checks"},
+            {"id": "SERIES", "name": "SeriesOrdinal", "shortDescription": {"text": "A numbered series: an ordinal that does not fit the date."}, "helpUri": "@URI@#consistency-checks"},
+            {"id": "RELATIVE", "name": "RelativeDate", "shortDescription": {"text": "A relative statement against the dates it relates."}, "helpUri": "@URI@#consistency-checks"},
+            {"id": "WITHIN_DOCUMENT", "name": "WithinDocument", "shortDescription": {"text": "The same event given two different dates in one document."}, "helpUri": "@URI@#consistency-checks"},
+            {"id": "ACROSS_SOURCES", "name": "AcrossSources", "shortDescription": {"text": "An event dated differently from other ingested sources."}, "helpUri": "@URI@#consistency-checks"}
           ]
         }
       },
+      "originalUriBaseIds": {"SRCROOT": {"uri": "file:///home/ed/"}},
       "columnKind": "unicodeCodePoints",
       "results": [
         {
@@ -73,32 +80,59 @@ TEST(SarifTest, LocatesFindingsInTheOriginalFileWithLevelsAndFixes) {
           "ruleIndex": 0,
           "level": "error",
           "message": {"text": "The invasion began on 24 February 2022. Suggestion: February 2022."},
-          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt"}, "region": {"startLine": 2, "startColumn": 17, "endLine": 2, "endColumn": 30}}}],
-          "fixes": [{"description": {"text": "Replace with \"February 2022\""}, "artifactChanges": [{"artifactLocation": {"uri": "drafts/a%20b.txt"}, "replacements": [{"deletedRegion": {"startLine": 2, "startColumn": 17, "endLine": 2, "endColumn": 30}, "insertedContent": {"text": "February 2022"}}]}]}]
+          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt", "uriBaseId": "SRCROOT"}, "region": {"startLine": 2, "startColumn": 17, "endLine": 2, "endColumn": 30}}}],
+          "fixes": [{"description": {"text": "Replace with \"February 2022\""}, "artifactChanges": [{"artifactLocation": {"uri": "drafts/a%20b.txt", "uriBaseId": "SRCROOT"}, "replacements": [{"deletedRegion": {"startLine": 2, "startColumn": 17, "endLine": 2, "endColumn": 30}, "insertedContent": {"text": "February 2022"}}]}]}]
         },
         {
           "ruleId": "RELATIVE",
           "ruleIndex": 3,
           "level": "warning",
           "message": {"text": "Less than a month \"after\" fits loosely."},
-          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt"}, "region": {"startLine": 2, "startColumn": 49, "endLine": 2, "endColumn": 59}}}]
+          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt", "uriBaseId": "SRCROOT"}, "region": {"startLine": 2, "startColumn": 49, "endLine": 2, "endColumn": 59}}}]
         },
         {
           "ruleId": "REFERENCE",
           "ruleIndex": 0,
           "level": "note",
           "message": {"text": ""},
-          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt"}, "region": {"startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 28}}}]
+          "locations": [{"physicalLocation": {"artifactLocation": {"uri": "drafts/a%20b.txt", "uriBaseId": "SRCROOT"}, "region": {"startLine": 1, "startColumn": 25, "endLine": 1, "endColumn": 28}}}]
         }
       ]
     }
   ]
 }
-)");
+)",
+                                     {{"@VERSION@", FACTCHECK_VERSION},
+                                      {"@URI@", FACTCHECK_HOMEPAGE_URL}}));
+  // Without --all the note (a plain SUPPORTED claim) is left out; the
+  // supported claim with a warning stays.
+  const std::string errors_and_warnings =
+      RenderSarif({checked}, {.include_supported = false, .base_directory = "/home/ed"});
+  EXPECT_EQ(errors_and_warnings.find("\"level\": \"note\""), std::string::npos);
+  EXPECT_NE(errors_and_warnings.find("\"level\": \"warning\""),
+            std::string::npos);
+  EXPECT_NE(errors_and_warnings.find("\"level\": \"error\""),
+            std::string::npos);
+}
+
+TEST(SarifTest, AbsolutePathsAreFileUris) {
+  absl::StatusOr<Document> document =
+      MakeDocument("/srv/news/a b.txt", "It ended in 2020.", "2024-02-14");
+  ASSERT_TRUE(document.ok()) << document.status();
+  CheckedDocument checked{.document = &*document, .response = {}};
+  *checked.response.add_findings() =
+      FindingAt(document->text(), "2020", v1::CONTRADICTED, v1::REFERENCE);
+  const std::string log = RenderSarif({checked}, {.include_supported = false, .base_directory = "/"});
+  EXPECT_NE(log.find(R"("artifactLocation": {"uri": "file:///srv/news/a%20b.txt"})"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(R"("originalUriBaseIds": {"SRCROOT": {"uri": "file:///"}})"),
+            std::string::npos)
+      << log;
 }
 
 TEST(SarifTest, NoFindingsGiveAnEmptyResultsArray) {
-  const std::string log = RenderSarif({});
+  const std::string log = RenderSarif({}, {.include_supported = false, .base_directory = "/"});
   EXPECT_NE(log.find("\"results\": []\n"), std::string::npos) << log;
 }
 

@@ -326,14 +326,17 @@ TEST_F(AccessControlTest, HealthCheckNeedsNoToken) {
 }
 
 TEST_F(AccessControlTest, ReflectionNeedsNoToken) {
-  std::string response;
-  // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
-  const grpc::Status status = RawUnaryCall(
-      TlsChannel(),
-      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-      std::string("\x3a\x01*", 3), &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_NE(response.find("factcheck.v1.FactCheck"), std::string::npos);
+  for (const char* version : {"v1", "v1alpha"}) {
+    std::string response;
+    // ServerReflectionRequest{list_services: "*"}: field 7, length 1.
+    const grpc::Status status =
+        RawUnaryCall(TlsChannel(),
+                     absl::StrCat("/grpc.reflection.", version,
+                                  ".ServerReflection/ServerReflectionInfo"),
+                     std::string("\x3a\x01*", 3), &response);
+    ASSERT_TRUE(status.ok()) << version << ": " << status.error_message();
+    EXPECT_NE(response.find("factcheck.v1.FactCheck"), std::string::npos);
+  }
 }
 
 TEST_F(AccessControlTest, PlaintextClientCannotCallTheTlsPort) {
@@ -552,11 +555,12 @@ TEST_F(StartUpTest, TokensFileEveryUserMayReadIsRefused) {
   EXPECT_EQ(output.find(kReaderToken), std::string::npos) << output;
 }
 
-TEST_F(StartUpTest, TokensFileItsGroupMayReadIsAcceptedWithAWarning) {
+TEST_F(StartUpTest, TokensFileItsGroupMayChangeIsAcceptedWithAWarning) {
   const std::string tokens = dir_.File("tokens");
   WriteFileOrDie(tokens, absl::StrCat("reader ", kReaderToken, "\n"));
   std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
-                                           std::filesystem::perms::group_read);
+                                           std::filesystem::perms::group_read |
+                                           std::filesystem::perms::group_write);
   auto server = Start({"--tls_cert=" + TestCaDir() + "/server.crt",
                        "--tls_key=" + TestCaDir() + "/server.key",
                        "--tokens_file=" + tokens});
@@ -564,7 +568,7 @@ TEST_F(StartUpTest, TokensFileItsGroupMayReadIsAcceptedWithAWarning) {
   const std::string output = (*server)->output();
   EXPECT_NE(output.find(absl::StrCat(
                 R"("level":"warning","msg":"factcheck-server: --tokens_file ')",
-                tokens, "' is open to its group (mode 0440, group id ")),
+                tokens, "' may be changed by its group (mode 0460, group id ")),
             std::string::npos)
       << output;
   EXPECT_NE((*server)->banner().find(", auth on (1 token))"),

@@ -96,13 +96,41 @@ v1::CheckTextRequest SeedRequest(const std::string& body) {
   return request;
 }
 
-std::string HealthOf(const std::string& address) {
-  std::string response;
-  const grpc::Status status = RawUnaryCall(
+// The names a probe may ask about: the server as a whole ("") and each
+// service it registers.
+const std::vector<std::string> kHealthNames = {"", "factcheck.v1.FactCheck",
+                                               "factcheck.v1.Admin"};
+
+// grpc.health.v1.HealthCheckRequest{service: `service`}: field 1, a string.
+std::string HealthRequest(const std::string& service) {
+  if (service.empty()) return "";
+  return absl::StrCat("\x0a", std::string(1, static_cast<char>(service.size())),
+                      service);
+}
+
+grpc::Status HealthCall(const std::string& address, const std::string& service,
+                        std::string* response) {
+  return RawUnaryCall(
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()),
-      "/grpc.health.v1.Health/Check", "", &response);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+      "/grpc.health.v1.Health/Check", HealthRequest(service), response);
+}
+
+std::string HealthOf(const std::string& address,
+                     const std::string& service = "") {
+  std::string response;
+  const grpc::Status status = HealthCall(address, service, &response);
+  EXPECT_TRUE(status.ok()) << "'" << service << "': " << status.error_message();
   return response;
+}
+
+// Every name in kHealthNames whose status is not `expected`.
+std::vector<std::string> NamesNotAnswering(const std::string& address,
+                                           const std::string& expected) {
+  std::vector<std::string> wrong;
+  for (const std::string& name : kHealthNames) {
+    if (HealthOf(address, name) != expected) wrong.push_back(name);
+  }
+  return wrong;
 }
 
 std::size_t ReferenceEventCount() {
@@ -320,6 +348,18 @@ TEST_F(ObservabilityTest, BadLogLevelStopsStartUpNamingIt) {
             "debug, info, warning, error");
 }
 
+TEST_F(ObservabilityTest, HealthAnswersForEachServiceByNameAndNotForOthers) {
+  EXPECT_EQ(NamesNotAnswering(server().address(), kServing),
+            std::vector<std::string>{});
+  for (const char* unknown :
+       {"factcheck.v1.Nothing", "grpc.reflection.v1.ServerReflection"}) {
+    std::string response;
+    EXPECT_EQ(HealthCall(server().address(), unknown, &response).error_code(),
+              grpc::StatusCode::NOT_FOUND)
+        << unknown;
+  }
+}
+
 TEST_F(ObservabilityTest, MetricsCanBeTurnedOff) {
   StopServer();
   StartServer({"--metrics_listen="});
@@ -348,7 +388,8 @@ TEST_F(ReadinessTest, NotServingAndUnavailableUntilReferenceDataIsLoaded) {
   ASSERT_TRUE(started.ok()) << started.status();
   ServerProcess& server = **started;
 
-  EXPECT_EQ(HealthOf(server.address()), kNotServing);
+  EXPECT_EQ(NamesNotAnswering(server.address(), kNotServing),
+            std::vector<std::string>{});
   auto stub = v1::FactCheck::NewStub(grpc::CreateChannel(
       server.address(), grpc::InsecureChannelCredentials()));
   const v1::CheckTextRequest request = SeedRequest(SeedBody());
@@ -386,7 +427,8 @@ TEST_F(ReadinessTest, NotServingAndUnavailableUntilReferenceDataIsLoaded) {
   // The server turns SERVING before it writes this line.
   ASSERT_TRUE(server.WaitForOutput("listening on ", absl::Seconds(30)))
       << server.output();
-  EXPECT_EQ(HealthOf(server.address()), kServing);
+  EXPECT_EQ(NamesNotAnswering(server.address(), kServing),
+            std::vector<std::string>{});
   {
     grpc::ClientContext context;
     v1::CheckTextResponse response;
@@ -405,7 +447,8 @@ TEST_F(ReadinessTest, NotServingAndUnavailableUntilReferenceDataIsLoaded) {
 TEST_F(ObservabilityTest, NotServingWhileDraining) {
   StopServer();
   StartServer({"--shutdown_grace_seconds=60"});
-  EXPECT_EQ(HealthOf(server().address()), kServing);
+  EXPECT_EQ(NamesNotAnswering(server().address(), kServing),
+            std::vector<std::string>{});
   // A stream in progress holds the drain open.
   grpc::ClientContext context;
   auto stub = Stub();
@@ -419,7 +462,8 @@ TEST_F(ObservabilityTest, NotServingWhileDraining) {
   // The server turns NOT_SERVING before it writes this line.
   ASSERT_TRUE(server().WaitForOutput(", draining", absl::Seconds(30)))
       << server().output();
-  EXPECT_EQ(HealthOf(server().address()), kNotServing);
+  EXPECT_EQ(NamesNotAnswering(server().address(), kNotServing),
+            std::vector<std::string>{});
   EXPECT_EQ(Sample(Scrape(), "factcheck_ready"), 0);
 
   stream->WritesDone();

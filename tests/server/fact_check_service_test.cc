@@ -164,7 +164,9 @@ TEST_F(FactCheckServiceTest, ClaimReviewsOnlyForContradictedFindings) {
   ASSERT_TRUE(response.ok()) << response.status();
   ASSERT_EQ(response->claim_reviews_size(), 1);
   const ClaimReviewContext context{
+      .review_url = "",
       .source_url = "https://example.org/seed",
+      .source_author = "",
       .published_date = "2024-02-14",
       .review_date = absl::FormatCivilTime(
           absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())),

@@ -148,8 +148,9 @@ TEST(MetricsHttpServerTest, BadAddressesAreRefusedNamingThem) {
   EXPECT_EQ(taken.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(taken.status().message(),
             absl::StrCat("cannot listen for metrics on ", first->address(),
-                         ": Address already in use (--metrics_listen; empty "
-                         "turns metrics off)"));
+                         ": Address already in use; set "
+                         "--metrics_listen=HOST:PORT for another address, or "
+                         "--metrics_listen= to turn metrics off"));
 }
 
 }  // namespace

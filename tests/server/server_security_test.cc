@@ -2,10 +2,15 @@
 // which addresses are loopback, and which combinations are refused.
 #include "server/server_security.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/support/temp_dir.h"
 
@@ -178,22 +183,60 @@ TEST(ServerSecurityTest, RefusesATokensFileEveryUserMayReadOrWrite) {
   }
 }
 
-TEST(ServerSecurityTest, WarnsOfATokensFileItsGroupMayRead) {
+TEST(ServerSecurityTest, TokensFileTheServersGroupMayReadGivesNoWarning) {
   TempDir dir;
   const std::string tokens = dir.File("tokens");
   WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  ASSERT_EQ(chown(tokens.c_str(), -1, getegid()), 0) << std::strerror(errno);
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write |
+                                           std::filesystem::perms::group_read);
+  absl::StatusOr<ServerSecurity> security =
+      ConfigureSecurity(WithTokensFile(dir, tokens));
+  ASSERT_TRUE(security.ok()) << security.status();
+  EXPECT_TRUE(security->warnings.empty()) << security->warnings[0];
+}
+
+TEST(ServerSecurityTest, WarnsOfATokensFileItsGroupMayChange) {
+  TempDir dir;
+  const std::string tokens = dir.File("tokens");
+  WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  ASSERT_EQ(chown(tokens.c_str(), -1, getegid()), 0) << std::strerror(errno);
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::group_read |
+                                           std::filesystem::perms::group_write);
+  absl::StatusOr<ServerSecurity> security =
+      ConfigureSecurity(WithTokensFile(dir, tokens));
+  ASSERT_TRUE(security.ok()) << security.status();
+  ASSERT_EQ(security->warnings.size(), 1u);
+  EXPECT_EQ(security->warnings[0],
+            absl::StrCat("--tokens_file '", tokens,
+                         "' may be changed by its group (mode 0460, group id ",
+                         getegid(),
+                         "): every member of the group could add a token; "
+                         "chmod 640"));
+}
+
+// Giving the file to a group the test is not in takes root, as CI runs.
+TEST(ServerSecurityTest, WarnsOfATokensFileAnotherGroupMayRead) {
+  TempDir dir;
+  const std::string tokens = dir.File("tokens");
+  WriteFileOrDie(tokens, "reader 0123456789abcdef0123\n");
+  const gid_t other = getegid() + 4242;
+  ASSERT_EQ(chown(tokens.c_str(), -1, other), 0)
+      << std::strerror(errno) << " (the test needs root)";
   std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
                                            std::filesystem::perms::group_read);
   absl::StatusOr<ServerSecurity> security =
       ConfigureSecurity(WithTokensFile(dir, tokens));
   ASSERT_TRUE(security.ok()) << security.status();
   ASSERT_EQ(security->warnings.size(), 1u);
-  EXPECT_EQ(security->warnings[0].rfind(
-                "--tokens_file '" + tokens +
-                    "' is open to its group (mode 0440, group id ",
-                0),
-            0u)
-      << security->warnings[0];
+  EXPECT_EQ(
+      security->warnings[0],
+      absl::StrCat("--tokens_file '", tokens, "' is open to group id ", other,
+                   " (mode 0440), not the server's own group (id ", getegid(),
+                   "): every member of that group can read the tokens; "
+                   "chgrp it to the server's group, or chmod 600"));
 }
 
 TEST(ServerSecurityTest, TokensFileOnlyItsOwnerMayReadGivesNoWarning) {

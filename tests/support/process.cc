@@ -83,11 +83,14 @@ std::string JsonField(absl::string_view line, absl::string_view key) {
 
 absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
     const std::string& binary, const std::vector<std::string>& args,
-    Until until) {
+    Until until, Ports ports) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) return absl::InternalError("pipe failed");
-  std::vector<std::string> argv = {binary, "--listen=127.0.0.1:0",
-                                   "--metrics_listen=127.0.0.1:0"};
+  std::vector<std::string> argv = {binary};
+  if (ports == Ports::kFreeLoopback) {
+    argv.push_back("--listen=127.0.0.1:0");
+    argv.push_back("--metrics_listen=127.0.0.1:0");
+  }
   argv.insert(argv.end(), args.begin(), args.end());
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);

@@ -28,7 +28,8 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
 
 // A running factcheck-server. Started on free loopback ports (it is given
 // --listen=127.0.0.1:0 and --metrics_listen=127.0.0.1:0, which `args` may
-// override, and logs the ports it took). Its standard output and error are
+// override, and logs the ports it took), unless told to take its ports
+// from `args` and its defaults alone. Its standard output and error are
 // read as they come, so that its log never fills the pipe and stalls it.
 // Stopped with SIGTERM when destroyed.
 class ServerProcess {
@@ -44,11 +45,19 @@ class ServerProcess {
     kListening,
   };
 
+  // Which ports it listens on.
+  enum class Ports {
+    // --listen=127.0.0.1:0 --metrics_listen=127.0.0.1:0 before `args`.
+    kFreeLoopback,
+    // Only what `args` says, the server's defaults for the rest.
+    kAsGiven,
+  };
+
   // Starts `binary` with `args` and waits as `until` says. Fails with the
   // server's output when it exits or does not get there within 30 seconds.
   static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
       const std::string& binary, const std::vector<std::string>& args,
-      Until until = Until::kServing);
+      Until until = Until::kServing, Ports ports = Ports::kFreeLoopback);
   ~ServerProcess();
 
   // "127.0.0.1:PORT".
