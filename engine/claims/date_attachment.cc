@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/types/span.h"
 #include "engine/claims/cue_words.h"
+#include "engine/time/temporal_tables.h"
 
 namespace factcheck {
 namespace {
@@ -121,16 +122,14 @@ bool IsNameYear(absl::string_view text, const TimeExpression& t,
 // (a weekday, after a comma, with nothing after it but punctuation).
 bool IsCaptionDate(absl::string_view text, const SentenceBounds& s,
                    const TimeExpression& t, absl::Span<const Word> after) {
-  static const auto* const kWeekdays =
-      new absl::flat_hash_set<absl::string_view>{
-          "Monday", "Tuesday", "Wednesday", "Thursday",
-          "Friday", "Saturday", "Sunday"};
   if (!after.empty() || t.begin <= s.begin) return false;
   const std::size_t comma = t.text.find(',');
-  if (comma == std::string::npos ||
-      !kWeekdays->contains(absl::string_view(t.text).substr(0, comma))) {
-    return false;
-  }
+  if (comma == std::string::npos) return false;
+  // The tagger's own table of weekday names (its Lookup folds case).
+  const temporal_internal::LexEntry* lex =
+      temporal_internal::TemporalTables::Get().Lookup(
+          absl::string_view(t.text).substr(0, comma));
+  if (lex == nullptr || lex->weekday < 0 || lex->weekday_plural) return false;
   std::size_t k = t.begin;
   while (k > s.begin && text[k - 1] == ' ') --k;
   return k > s.begin && text[k - 1] == ',';

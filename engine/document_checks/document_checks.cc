@@ -20,11 +20,6 @@
 namespace factcheck {
 namespace {
 
-absl::string_view Slice(absl::string_view text, std::size_t begin,
-                        std::size_t end) {
-  return text.substr(begin, end - begin);
-}
-
 absl::CivilDay CivilOf(const PartialDate& d) {
   return absl::CivilDay(d.year, d.month ? d.month : 1, d.day ? d.day : 1);
 }
@@ -232,7 +227,7 @@ Finding MakeFinding(const DocumentContext& doc, TextLocator& locator,
                     std::size_t begin, std::size_t end) {
   Finding f;
   f.span = locator.Locate(begin, end);
-  f.claimed_text = std::string(Slice(doc.document->text, begin, end));
+  f.claimed_text = std::string(doc.document->Slice(begin, end));
   if (const SentenceBounds* s = doc.document->SentenceAt(begin)) {
     SetSentence(doc.document->text, locator, *s, begin, end, begin, end, f);
   }
@@ -246,7 +241,7 @@ void SetEvent(const DocumentContext& doc, TextLocator& locator,
   f.event_id = e.id;
   f.event_title = e.title;
   f.event_span = locator.Locate(m.begin, m.end);
-  f.event_text = std::string(Slice(doc.document->text, m.begin, m.end));
+  f.event_text = std::string(doc.document->Slice(m.begin, m.end));
   f.citations = e.citations;
 }
 
@@ -502,7 +497,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
     const SentenceBounds* s = doc.document->SentenceAt(d.begin);
     if (s == nullptr) continue;
     const std::size_t next = doc.document->WordAt(d.end);
-    const std::vector<Word> own = SplitWords(d.text);
+    // The expression's own words, as the document split them.
+    const absl::Span<const Word> own = doc.document->WordsIn(d.begin, d.end);
     // "the following day", "the next week", "the previous day": one unit
     // from the date the text gave last.
     std::optional<Amount> one_unit;

@@ -142,8 +142,8 @@ struct Choice {
 // the shared name. Otherwise none: a guess must not become a contradiction.
 Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
                    const PartialDate& claimed, ClaimRole role,
-                   int publication_year, absl::string_view sentence,
-                   absl::string_view mention_text) {
+                   int publication_year, const Document& doc,
+                   const SentenceBounds& sentence) {
   if (m.candidates.size() == 1) return {m.candidates[0], ""};
   std::vector<int> fitting;
   for (int c : m.candidates) {
@@ -155,8 +155,11 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
   if (fitting.size() == 1) return {fitting[0], "the one whose date fits"};
 
   absl::flat_hash_set<std::string> context;
-  for (Word& w : SplitWords(sentence)) context.insert(std::move(w.norm));
-  for (const Word& w : SplitWords(mention_text)) context.erase(w.norm);
+  // The sentence's words but the mention's, as the document split them.
+  for (const Word& w : doc.WordsIn(sentence.begin, sentence.end)) {
+    context.insert(w.norm);
+  }
+  for (const Word& w : doc.WordsIn(m.begin, m.end)) context.erase(w.norm);
   const std::vector<int>& pool = fitting.empty() ? m.candidates : fitting;
   int best = -1, best_score = 0, ties = 0;
   std::string best_word;
@@ -235,8 +238,6 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     f.claimed_text = t.text;
     // A day's part ("Tuesday evening") claims its day.
     f.claimed_value = t.type == TimexType::kTime ? t.date->ToTimex() : t.value;
-    const absl::string_view sentence =
-        text.substr(p.sentence->begin, p.sentence->end - p.sentence->begin);
     SetSentence(text, locator, *p.sentence, t.begin, t.end, m.begin, m.end, f);
     f.event_span = locator.Locate(m.begin, m.end);
     f.event_text = std::string(text.substr(m.begin, m.end - m.begin));
@@ -266,8 +267,8 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     const Choice choice =
         described != nullptr
             ? Choice{described->event, ""}
-            : ChooseEvent(catalog, m, claimed, role, published.year(),
-                          sentence, f.event_text);
+            : ChooseEvent(catalog, m, claimed, role, published.year(), doc,
+                          *p.sentence);
     if (choice.event < 0) {
       const ReferenceEvent& a = catalog.events()[m.candidates[0]];
       const ReferenceEvent& b = catalog.events()[m.candidates[1]];
