@@ -364,13 +364,18 @@ std::optional<Match> Matcher::Weekday(std::size_t i) {
     return ValueMatch(i, i + 1, TimexType::kSet,
                       absl::StrFormat("XXXX-WXX-%d", lex->weekday + 1));
   }
-  // "Monday, February 12": the calendar date says which Monday.
+  // "Monday, February 12": the calendar date says which Monday; so does
+  // one in brackets, as Asian and Indian copy writes it ("on Sunday (Feb
+  // 11)"), the brackets then part of the expression.
   std::size_t j = i + 1;
-  if (IsPunct(j, ',')) ++j;
+  const bool bracketed = IsPunct(j, '(');
+  if (IsPunct(j, ',') || bracketed) ++j;
   std::optional<Match> dated = DayFirst(j);
   Offer(dated, MonthFirst(j, true));
+  if (bracketed && dated && !IsPunct(dated->last, ')')) dated.reset();
   if (dated && dated->date && dated->date->granularity == Granularity::kDay) {
     dated->first = i;
+    if (bracketed) ++dated->last;
     if (!dated->year_written) {
       // "Saturday, April 25": the year in which that day is a Saturday,
       // of the two around the one the tense chose.

@@ -279,6 +279,19 @@ TEST(TemporalTaggerTest, ResolvesWeekdaysByTense) {
                    "date=2024-02-21"}));
 }
 
+TEST(TemporalTaggerTest, ReadsAWeekdayWithItsDateInBrackets) {
+  // "on Sunday (Feb 11)": one expression, dated by the bracketed day; a
+  // bracket with no date in it leaves the weekday alone.
+  EXPECT_EQ(Tag("They won on Sunday (Feb 11) in Las Vegas."),
+            (Lines{"12-27 'Sunday (Feb 11)' DATE 2024-02-11 "
+                   "date=2024-02-11 MonthDay yearless"}));
+  EXPECT_EQ(Tag("They won on Sunday (Feb 10)."),
+            (Lines{"12-27 'Sunday (Feb 10)' DATE 2024-02-10 "
+                   "date=2024-02-10 MonthDay yearless"}));
+  EXPECT_EQ(Tag("They won on Sunday (local time)."),
+            (Lines{"12-18 'Sunday' DATE 2024-02-11 date=2024-02-11"}));
+}
+
 TEST(TemporalTaggerTest, ResolvesAgoAtTheUnitsGranularity) {
   EXPECT_EQ(Tag("two years ago, three days ago, four months ago, a year ago, "
                 "two weeks ago"),
