@@ -122,7 +122,7 @@ std::vector<EventMention> MatchAsCheckDoes(
     const Checker& checker, const std::vector<TimeExpression>& times) {
   const Document& doc = SeedDocument();
   return checker.catalog().FindMentionsInWords(doc.words,
-                                               SentencesWithTimes(doc, times));
+                                               SentencesWithClaims(doc, times));
 }
 
 void BM_CheckSeedArticle(benchmark::State& state) {

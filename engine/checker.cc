@@ -25,7 +25,7 @@ absl::StatusOr<CheckResult> Checker::Check(absl::string_view text,
                      limits.max_time_expressions, " for one check"));
   }
   const std::vector<EventMention> mentions = catalog_->FindMentionsInWords(
-      doc->words, SentencesWithTimes(*doc, times));
+      doc->words, SentencesWithClaims(*doc, times));
   return CheckFoundWithin(*doc, times, mentions, limits);
 }
 

@@ -74,7 +74,7 @@ class Checker {
   // apart (bench/engine_benchmark.cc): Check(text, published) reads the
   // Document (ReadDocument), tags it (tagger().Tag), finds the event
   // mentions (catalog().FindMentionsInWords, loose names within
-  // SentencesWithTimes) and then does this: attaches dates to mentions,
+  // SentencesWithClaims) and then does this: attaches dates to mentions,
   // judges the claims and runs the document checks. `times` and
   // `mentions` must be what those calls return for `doc`.
   CheckResult CheckFound(const Document& doc,

@@ -53,6 +53,21 @@ const WordSet& PresentCues() {
   return *kCues;
 }
 
+const WordSet& OccurrenceVerbs() {
+  // "took place", "broke out" and "was held" are read by their verb. The
+  // claims stage reads one only with the date right after it, so that a
+  // transitive verb ("launched", "signed") counts only where it has no
+  // object between it and the date: passive or intransitive, its subject
+  // is what was launched or signed ("the deal, signed on 22 July").
+  static const auto* const kVerbs = new WordSet{
+      "began",   "begun",    "begins",   "started",  "starts",   "erupted",
+      "ended",   "ends",     "concluded", "finished", "expired", "collapsed",
+      "occurred", "occurs",  "happened", "happens",  "struck",   "hit",
+      "took",    "held",     "unfolded", "broke",    "opened",   "closed",
+      "came",    "fell",     "died",     "landed",   "launched", "signed"};
+  return *kVerbs;
+}
+
 std::uint8_t CueKindsOf(absl::string_view norm) {
   static const auto* const kKinds = [] {
     auto* kinds = new absl::flat_hash_map<absl::string_view, std::uint8_t>;
@@ -61,7 +76,8 @@ std::uint8_t CueKindsOf(absl::string_view norm) {
         {&EndCues(), kEndCue},
         {&PastCues(), kPastCue},
         {&FutureCues(), kFutureCue},
-        {&PresentCues(), kPresentCue}};
+        {&PresentCues(), kPresentCue},
+        {&OccurrenceVerbs(), kOccurrenceVerb}};
     for (const auto& [set, kind] : sets) {
       for (absl::string_view w : *set) (*kinds)[w] |= kind;
     }

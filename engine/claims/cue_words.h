@@ -23,6 +23,9 @@ const WordSet& EndCues();      // "ended", "concluded", "until", ...
 const WordSet& PastCues();     // "was", "met", "signed", "invaded", ...
 const WordSet& FutureCues();   // "will", "upcoming", "scheduled", ...
 const WordSet& PresentCues();  // "is", "now", "continues", "ongoing", ...
+// Verbs that say their subject took place at the date after them ("the
+// tsunami that struck on 26 December", "the movement began in 2013").
+const WordSet& OccurrenceVerbs();  // "began", "struck", "occurred", ...
 
 // The sets above that hold `norm`, as bits, found by one look-up (a word
 // that is in none, most words, costs one hash probe instead of one per
@@ -33,6 +36,7 @@ enum CueKind : std::uint8_t {
   kPastCue = 4,
   kFutureCue = 8,
   kPresentCue = 16,
+  kOccurrenceVerb = 32,
 };
 std::uint8_t CueKindsOf(absl::string_view norm);
 

@@ -135,15 +135,90 @@ bool IsCaptionDate(absl::string_view text, const SentenceBounds& s,
   return k > s.begin && text[k - 1] == ',';
 }
 
+// Words that may stand between an event's name and the verb of which it is
+// the subject: relative pronouns, auxiliaries, adverbs of manner.
+bool IsPredicateFiller(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "that",      "which",      "who",        "had",      "has",
+      "have",      "was",        "were",       "is",       "are",
+      "been",      "be",         "being",      "first",    "finally",
+      "officially", "reportedly", "originally", "formally", "eventually",
+      "then",      "also",       "only",       "ultimately", "later"};
+  return kWords->contains(w);
+}
+
+// Words a noun phrase does not go on with: after an event's name, one of
+// them ends the phrase ("the invasion of ...", "the summit and ...").
+bool EndsNounPhrase(absl::string_view w) {
+  static const auto* const kWords = new absl::flat_hash_set<absl::string_view>{
+      "the", "a",   "an",   "of",   "in",     "on",    "at",  "to",
+      "for", "and", "or",   "but",  "by",     "from",  "with", "as",
+      "it",  "its", "they", "their", "he",    "she",   "his", "her",
+      "this", "these", "those", "not", "when", "where", "after", "before",
+      "since", "while", "said", "says"};
+  return kWords->contains(w);
+}
+
+// The preposition a date may follow its verb with ("began in 2014",
+// "struck on 26 December", "was completed by 2011").
+bool IsDatePreposition(absl::string_view w) {
+  return w == "in" || w == "on" || w == "at" || w == "since" ||
+         w == "from" || w == "during" || w == "around" || w == "by";
+}
+
+// The mention whose predicate the date `t` completes, or null: the date
+// follows an occurrence verb (OccurrenceVerbs, with one preposition
+// between at most) whose subject is the mention, written right before it
+// but for a relative pronoun, auxiliaries and commas, and up to two more
+// words of its noun phrase: "the tsunami that struck on December 26,
+// 2004", "the Euromaidan protest movement that began in 2014", "the deal,
+// signed on 22 July 2022". Such a date is the event's even where the
+// sentence speaks of something else (an anniversary, a statement).
+const EventMention* PredicateSubject(
+    absl::Span<const Word> before,
+    const std::vector<const EventMention*>& named) {
+  std::size_t i = before.size();
+  if (i > 0 && IsDatePreposition(before[i - 1].norm)) --i;
+  // "took place", "broke out".
+  if (i >= 2 && ((before[i - 1].norm == "place" && before[i - 2].norm == "took") ||
+                 (before[i - 1].norm == "out" && before[i - 2].norm == "broke"))) {
+    --i;
+  }
+  if (i == 0 || (CueKindsOf(before[i - 1].norm) & kOccurrenceVerb) == 0) {
+    return nullptr;
+  }
+  --i;  // The verb.
+  while (i > 0 && IsPredicateFiller(before[i - 1].norm)) --i;
+  // The name, or up to two more words of its noun phrase after it.
+  for (std::size_t more = 0; more <= 2 && i > 0; ++more, --i) {
+    const Word& w = before[i - 1];
+    for (const EventMention* m : named) {
+      if (m->end == w.end) return m;
+    }
+    if (EndsNounPhrase(w.norm) || CueKindsOf(w.norm) != 0) return nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
-std::vector<SentenceBounds> SentencesWithTimes(
+std::vector<SentenceBounds> SentencesWithClaims(
     const Document& doc, const std::vector<TimeExpression>& times) {
   std::vector<SentenceBounds> out;
   std::size_t t = 0;
+  // One scan of the text spares one per sentence in copy without
+  // anniversaries.
+  const bool may_have_anniversaries =
+      absl::StrContains(doc.text, "nniversar");
   for (const SentenceBounds& s : doc.sentences) {
     while (t < times.size() && times[t].end <= s.begin) ++t;
-    if (t < times.size() && times[t].begin < s.end) out.push_back(s);
+    if ((t < times.size() && times[t].begin < s.end) ||
+        (may_have_anniversaries &&
+         absl::c_any_of(doc.WordsIn(s.begin, s.end), [](const Word& w) {
+           return w.norm == "anniversary";
+         }))) {
+      out.push_back(s);
+    }
   }
   return out;
 }
@@ -187,6 +262,32 @@ std::vector<Claim> AttachDates(const Document& doc,
            mentions[next_mention].begin < s.end) {
       const EventMention& m = mentions[next_mention++];
       if (m.begin >= s.begin && !m.candidates.empty()) named.push_back(&m);
+    }
+    // Dates that complete the predicate of a mention's event are its
+    // own: they are claimed first, and neither is paired again.
+    std::vector<const TimeExpression*> predicate_dates;
+    std::vector<const EventMention*> predicate_subjects;
+    for (const TimeExpression* t : dates) {
+      const EventMention* m =
+          PredicateSubject(WordsIn(words, s.begin, t->begin), named);
+      if (m == nullptr || absl::c_linear_search(predicate_subjects, m)) {
+        continue;
+      }
+      const std::vector<int> named_years =
+          m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
+      if (!named_years.empty() && t->year_written &&
+          !absl::c_linear_search(named_years, t->date->year)) {
+        continue;
+      }
+      predicate_dates.push_back(t);
+      predicate_subjects.push_back(m);
+    }
+    if (!predicate_dates.empty()) {
+      std::vector<const TimeExpression*> rest;
+      for (const TimeExpression* t : dates) {
+        if (!absl::c_linear_search(predicate_dates, t)) rest.push_back(t);
+      }
+      dates.swap(rest);
     }
     const auto nearest_date = [&](const EventMention* m) {
       const TimeExpression* best = nullptr;
@@ -305,18 +406,26 @@ std::vector<Claim> AttachDates(const Document& doc,
       return absl::StrContains(text.substr(from, m->begin - from),
                                "anniversary of");
     };
+    const auto claim = [&](const EventMention* m, const TimeExpression* t) {
+      Claim c;
+      c.mention = m;
+      c.time = t;
+      c.sentence = &s;
+      c.claimed = *t->date;
+      if (!t->year_written) c.claimed.year_known = false;
+      c.role = ReadClaimRole(doc, *m, *t);
+      claims.push_back(c);
+    };
     for (const EventMention* m : named) {
+      const auto predicate = absl::c_find(predicate_subjects, m);
+      if (predicate != predicate_subjects.end()) {
+        claim(m, predicate_dates[predicate - predicate_subjects.begin()]);
+        continue;
+      }
       if (dated_otherwise(m)) continue;
       const TimeExpression* t = nearest_date(m);
       if (t != nullptr && nearest_mention(t) == m && !reported_between(m, t)) {
-        Claim c;
-        c.mention = m;
-        c.time = t;
-        c.sentence = &s;
-        c.claimed = *t->date;
-        if (!t->year_written) c.claimed.year_known = false;
-        c.role = ReadClaimRole(doc, *m, *t);
-        claims.push_back(c);
+        claim(m, t);
       }
     }
   }

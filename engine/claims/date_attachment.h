@@ -40,10 +40,11 @@ struct Claim {
 // clause).
 inline constexpr std::size_t kMaxClaimGapWords = 15;
 
-// The sentences of `doc` (in text order) that hold a time expression of
-// `times` (in text order): where an event mention can be a claim's, and so
-// where the events stage looks for loosely written names.
-std::vector<SentenceBounds> SentencesWithTimes(
+// The sentences of `doc` (in text order) that may hold a claim: those with
+// a time expression of `times` (in text order) or an anniversary ("marks
+// the fifth anniversary of ..."). That is where an event mention can be a
+// claim's, and so where the events stage looks for loosely written names.
+std::vector<SentenceBounds> SentencesWithClaims(
     const Document& doc, const std::vector<TimeExpression>& times);
 
 // Pairs each event mention with a calendar date of its sentence when each

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/types/span.h"
 #include "engine/claims/cue_words.h"
+#include "engine/events/ordinals.h"
 #include "engine/verdicts/date_wording.h"
 
 namespace factcheck {
@@ -445,20 +446,205 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
       until = CivilOf(*e.end);
     }
     const double days = static_cast<double>(until - CivilOf(*began));
-    if (Fits(days, *amount, d.mod)) continue;
+    // A duration that fits is confirmed, so that an editor sees it was
+    // read and checked.
+    const bool fits = Fits(days, *amount, d.mod);
     Finding f = MakeFinding(doc, locator, d.begin, d.end);
     SetEvent(doc, locator, *m, e, f);
     f.claimed_value = d.value;
     f.kind = FindingKind::kPublicationDate;
     f.reference_date = began;
     f.confidence = 0.85f;
-    f.suggestion = FormatAmount(days, *amount, d.text);
+    if (fits) {
+      f.verdict = Verdict::kSupported;
+      f.severity = Severity::kInfo;
+    } else {
+      f.suggestion = FormatAmount(days, *amount, d.text);
+    }
     f.explanation = absl::StrCat(
         e.title, e.date.has_value() ? " took place " : " began ",
         OnOrIn(*began), ", ", DaysForPeople(days),
         until == doc.document->published ? " before the article's date, "
                                : " before it ended on ",
-        FormatDateForPeople(DayDate(until)), "; the text says ", d.text, ".");
+        FormatDateForPeople(DayDate(until)),
+        fits ? ", consistent with \"" : "; the text says ", d.text,
+        fits ? "\"." : ".");
+    findings.push_back(std::move(f));
+    ClaimNote note;
+    note.event = ev;
+    note.mention = m;
+    notes.push_back(note);
+  }
+}
+
+// The years an anniversary counts, written before words[at] ("the
+// fifth anniversary", "the 10th anniversary", "the 10-year anniversary",
+// "20 years since"), and the index of its first word; 0 when none is.
+int AnniversaryYears(const std::vector<Word>& words, std::size_t at,
+                     std::size_t* first) {
+  std::size_t count = 0;
+  if (words[at].norm == "anniversary") {
+    if (const int n = OrdinalBefore(words, at, &count); n > 0) {
+      *first = at - count;
+      return n;
+    }
+  }
+  // "10-year anniversary", "two-year anniversary", "20 years since".
+  if (at < 2 || ParseUnitWord(words[at - 1].norm) != Unit::kYear) return 0;
+  const std::optional<Amount> a =
+      ParseAmountWords(absl::MakeConstSpan(&words[at - 2], 2));
+  if (!a.has_value() || words[at - 2].norm == "a" ||
+      words[at - 2].norm == "an") {
+    return 0;
+  }
+  *first = at - 2;
+  return static_cast<int>(a->n);
+}
+
+// The anniversary words[first..at] written again for `years`, in their
+// style: "fifth anniversary" -> "fourth anniversary", "10th" -> "11th",
+// "two-year anniversary" -> "three-year anniversary", "20 years since" ->
+// "21 years since".
+std::string AnniversaryWording(const std::vector<Word>& words,
+                               std::size_t first, std::size_t at, int years) {
+  static const char* const kOrdinals[] = {
+      "",        "first",  "second", "third", "fourth", "fifth",
+      "sixth",   "seventh", "eighth", "ninth", "tenth"};
+  static const char* const kCardinals[] = {"",     "one", "two",   "three",
+                                           "four", "five", "six",  "seven",
+                                           "eight", "nine", "ten"};
+  const absl::string_view number = words[first].norm;
+  const bool digits = absl::ascii_isdigit(number[0]);
+  std::string n;
+  if (ParseUnitWord(words[at - 1].norm) != Unit::kYear) {  // "fifth", "10th"
+    if (!digits && years <= 10) {
+      n = kOrdinals[years];
+    } else {
+      const int tens = years % 100;
+      const int last = years % 10;
+      n = absl::StrCat(years, tens >= 11 && tens <= 13 ? "th"
+                              : last == 1              ? "st"
+                              : last == 2              ? "nd"
+                              : last == 3              ? "rd"
+                                                       : "th");
+    }
+    return absl::StrCat(n, " ", words[at].norm);
+  }
+  n = !digits && years <= 10 ? std::string(kCardinals[years])
+                             : absl::StrCat(years);
+  if (words[at].norm == "since") {
+    return absl::StrCat(n, years == 1 ? " year since" : " years since");
+  }
+  return absl::StrCat(n, "-year ", words[at].norm);
+}
+
+// An anniversary of an event: "the fifth anniversary of the attacks",
+// "marks 20 years since the invasion", "the 10-year anniversary of the
+// earthquake", counted to the day the sentence gives ("March 11, 2016
+// marks the fifth anniversary ...") or else to the article's date. An
+// anniversary near that day is confirmed; one of another count near it
+// is contradicted; one far from any (a year's events recalled) is left.
+void CheckAnniversaries(const DocumentContext& doc, TextLocator& locator,
+                        std::vector<Finding>& findings,
+                        std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
+  // How far from the anniversary's day copy still speaks of it ("this
+  // week marks", "ahead of the anniversary").
+  constexpr int kNearDays = 45;
+  const std::vector<Word>& words = doc.document->words;
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    const absl::string_view w = words[at].norm;
+    if (w != "anniversary" && w != "since") continue;
+    std::size_t first = 0;
+    const int years = AnniversaryYears(words, at, &first);
+    if (years <= 0 || years > 2000) continue;
+    const SentenceBounds* s = doc.document->SentenceAt(words[at].begin);
+    if (s == nullptr || words[first].begin < s->begin) continue;
+    // "two years since the invasion" read already as a duration.
+    if (std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+          return f.span.begin == words[first].begin;
+        })) {
+      continue;
+    }
+    // The event: named within a few words after "of" or "since" ("the
+    // fifth anniversary of the Christchurch mosque attacks").
+    std::size_t after = at + 1;
+    if (w == "anniversary" && after < words.size()) {
+      // "the 10th anniversary Thursday of the earthquake", "the second
+      // anniversary on February 24 of Moscow's full-scale invasion".
+      for (std::size_t k = after; k < std::min(after + 4, words.size()); ++k) {
+        if (words[k].norm == "of") {
+          after = k + 1;
+          break;
+        }
+      }
+      if (after == at + 1) continue;
+    }
+    // "the tenth anniversary of the start of the Revolution of Dignity".
+    if (after + 2 < words.size() && words[after].norm == "the" &&
+        (words[after + 1].norm == "start" ||
+         words[after + 1].norm == "beginning" ||
+         words[after + 1].norm == "outbreak") &&
+        words[after + 2].norm == "of") {
+      after += 3;
+    }
+    if (after >= words.size() || words[after].begin >= s->end) continue;
+    const std::size_t limit = std::min<std::size_t>(after + 6, words.size());
+    const EventMention* m =
+        MentionNear(doc, words[after].begin, words[after].begin,
+                    std::min(s->end, words[limit - 1].end + 1), false);
+    if (m == nullptr || doc.document->WordAt(m->begin) > after + 3) continue;
+    const int ev = event_of(*m);
+    if (ev < 0) continue;
+    const ReferenceEvent& e = doc.catalog->events()[ev];
+    const std::optional<PartialDate> when = StartOf(e);
+    if (!when.has_value() || when->granularity == Granularity::kYear) continue;
+    // The day counted to: a day the sentence gives, else the article's.
+    absl::CivilDay day = doc.document->published;
+    for (const TimeExpression& t : BeginningIn(*doc.times, s->begin, s->end)) {
+      if (t.date.has_value() && t.date->granularity == Granularity::kDay &&
+          !(t.begin < m->end && m->begin < t.end)) {
+        day = CivilOf(*t.date);
+        break;
+      }
+    }
+    const absl::CivilDay began = CivilOf(*when);
+    // The anniversary nearest `day`, and how far from it `day` is.
+    const auto anniversary = [&](std::int64_t n) {
+      return absl::CivilDay(began.year() + n, began.month(),
+                            when->granularity == Granularity::kDay ? began.day()
+                                                                   : 15);
+    };
+    const int slack =
+        when->granularity == Granularity::kDay ? kNearDays : kNearDays + 15;
+    std::int64_t nearest = day.year() - began.year();
+    if (day - anniversary(nearest) > 182) ++nearest;
+    if (anniversary(nearest) - day > 182) --nearest;
+    if (std::abs(day - anniversary(nearest)) > slack || nearest <= 0) continue;
+    Finding f = MakeFinding(doc, locator, words[first].begin, words[at].end);
+    SetEvent(doc, locator, *m, e, f);
+    f.kind = FindingKind::kPublicationDate;
+    f.reference_date = when;
+    f.confidence = 0.85f;
+    const std::string counted =
+        day == doc.document->published
+            ? absl::StrCat("the article's date, ",
+                           FormatDateForPeople(DayDate(day)))
+            : FormatDateForPeople(DayDate(day));
+    if (nearest == years) {
+      f.verdict = Verdict::kSupported;
+      f.severity = Severity::kInfo;
+      f.explanation = absl::StrCat(e.title, " took place ", OnOrIn(*when), ", ",
+                                   nearest, nearest == 1 ? " year" : " years",
+                                   " before ", counted, ", consistent with \"",
+                                   f.claimed_text, "\".");
+    } else {
+      f.suggestion = AnniversaryWording(words, first, at, nearest);
+      f.explanation = absl::StrCat(e.title, " took place ", OnOrIn(*when), ", ",
+                                   nearest, nearest == 1 ? " year" : " years",
+                                   " before ", counted, "; the text says \"",
+                                   f.claimed_text, "\".");
+    }
     findings.push_back(std::move(f));
     ClaimNote note;
     note.event = ev;
@@ -485,6 +671,7 @@ void CheckAgainstPublicationDate(const DocumentContext& doc,
   CheckSinceAfterPublication(doc, locator, findings, notes);
   CheckUpcoming(doc, locator, findings, notes);
   CheckDurations(doc, locator, findings, notes);
+  CheckAnniversaries(doc, locator, findings, notes);
 }
 
 void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,

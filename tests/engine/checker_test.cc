@@ -160,14 +160,21 @@ TEST(CheckerTest, SharedAliasIsResolvedByWordsOfTheSentence) {
 
 TEST(CheckerTest, ADateBelongsOnlyToTheNearestEventInItsSentence) {
   // "18 January" is next to the coalition; the invasion, named further
-  // away, gets no date and so no claim.
+  // away, gets no date and so no claim. "Two years into" it is a duration,
+  // checked against the article's date, not a claimed date.
   const CheckResult r = Check(
       "Two years into the full-scale invasion, allies launched the Artillery "
       "for Ukraine coalition on 18 January.",
       absl::CivilDay(2024, 2, 14));
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].event_id, "artillery");
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].claimed_text, "Two years");
+  EXPECT_EQ(r.findings[0].event_id, "invasion");
+  EXPECT_EQ(r.findings[0].kind, FindingKind::kPublicationDate);
   EXPECT_EQ(r.findings[0].verdict, Verdict::kSupported);
+  EXPECT_EQ(r.findings[1].claimed_text, "18 January");
+  EXPECT_EQ(r.findings[1].event_id, "artillery");
+  EXPECT_EQ(r.findings[1].kind, FindingKind::kReference);
+  EXPECT_EQ(r.findings[1].verdict, Verdict::kSupported);
 }
 
 TEST(CheckerTest, DatesInOtherSentencesAreNotClaims) {
@@ -281,9 +288,73 @@ TEST(DateAttachmentTest, ADateOfAMemorialOrAnAnniversaryIsNotTheEvents) {
                        "mutiny gathered.",
                        day)
                   .empty());
-  EXPECT_TRUE(Verdicts("23 June 2024 marks the first anniversary of the "
-                       "Wagner mutiny.",
+  // The anniversary is checked as one: counted to its day, not as a date
+  // of the mutiny.
+  EXPECT_EQ(Verdicts("23 June 2024 marks the first anniversary of the "
+                     "Wagner mutiny.",
+                     day),
+            (std::vector<std::string>{"first anniversary mutiny SUPPORTED"}));
+}
+
+TEST(DateAttachmentTest, ADateInTheEventsOwnPredicateIsItsEvenInAMemorial) {
+  // "that began on ...": the relative clause dates the mutiny, though the
+  // sentence is about a memorial and the nearest name would do too.
+  const absl::CivilDay day(2024, 6, 24);
+  EXPECT_EQ(Verdicts("Families honoured the victims of the Wagner mutiny that "
+                     "began on 24 June 2023.",
+                     day),
+            (std::vector<std::string>{"24 June 2023 mutiny CONTRADICTED"}));
+  EXPECT_EQ(Verdicts("Families honoured the victims of the Wagner mutiny, "
+                     "which had started on 23 June 2023.",
+                     day),
+            (std::vector<std::string>{"23 June 2023 mutiny SUPPORTED"}));
+  // The verb's subject is the war, not the invasion named nearer the date.
+  EXPECT_EQ(Verdicts("The war in Gaza that began in October 2022 overshadowed "
+                     "the full-scale invasion.",
+                     absl::CivilDay(2023, 11, 25)),
+            (std::vector<std::string>{"October 2022 gaza-war CONTRADICTED"}));
+  // Without such a verb, a memorial's date is still not the mutiny's.
+  EXPECT_TRUE(Verdicts("On 24 June 2024 families honoured the victims of "
+                       "the Wagner mutiny that shook Russia.",
                        day)
+                  .empty());
+}
+
+TEST(DocumentChecksTest, AnAnniversaryIsCountedToItsDayOrTheArticles) {
+  // To the sentence's day, to the article's date; a count that misses by a
+  // year is contradicted, with the right count in the text's style.
+  EXPECT_EQ(Verdicts("23 June 2024 marks the first anniversary of the Wagner "
+                     "mutiny.",
+                     absl::CivilDay(2024, 6, 24)),
+            (std::vector<std::string>{"first anniversary mutiny SUPPORTED"}));
+  const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
+      "Today marks the second anniversary of the Wagner mutiny.",
+      absl::CivilDay(2024, 6, 23));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  const Finding& f = r->findings[0];
+  EXPECT_EQ(f.claimed_text, "second anniversary");
+  EXPECT_EQ(f.verdict, Verdict::kContradicted);
+  EXPECT_EQ(f.kind, FindingKind::kPublicationDate);
+  EXPECT_EQ(f.suggestion, "first anniversary");
+  EXPECT_EQ(f.explanation,
+            "Wagner Group rebellion took place on 23 June 2023, 1 year before "
+            "the article's date, 23 June 2024; the text says \"second "
+            "anniversary\".");
+  // "3 years since" is a duration as well, checked once, as one.
+  EXPECT_EQ(Verdicts("Monday marks 3 years since the full-scale invasion.",
+                     absl::CivilDay(2024, 2, 26)),
+            (std::vector<std::string>{"3 years invasion CONTRADICTED"}));
+  EXPECT_EQ(Verdicts("Ukraine marked the two-year anniversary of the "
+                     "full-scale invasion.",
+                     absl::CivilDay(2024, 2, 25)),
+            (std::vector<std::string>{
+                "two-year anniversary invasion SUPPORTED"}));
+  // Far from any anniversary's day, the count is not checked: the text may
+  // recall a year's events.
+  EXPECT_TRUE(Verdicts("This year marks the first anniversary of the Wagner "
+                       "mutiny.",
+                       absl::CivilDay(2024, 1, 10))
                   .empty());
 }
 
