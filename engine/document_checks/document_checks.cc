@@ -477,6 +477,86 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
   }
 }
 
+// "five weeks ago", "more than a decade ago", "two decades ago": the time
+// from the event the sentence names to the article's date. A claim the
+// pairing made of the expression (a day's or a year's date) is judged
+// there; this reads the ones no date stands for.
+void CheckAgo(const DocumentContext& doc, TextLocator& locator,
+              std::vector<Finding>& findings, std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
+  static const auto* const kHedges =
+      new WordSet{"more", "less", "than", "over", "under", "nearly", "almost",
+                  "about", "around", "some", "just", "exactly", "only"};
+  for (const TimeExpression& t : *doc.times) {
+    if (!absl::EndsWith(t.text, " ago")) continue;
+    if (std::any_of(notes.begin(), notes.end(),
+                    [&](const ClaimNote& n) { return n.time == &t; })) {
+      continue;
+    }
+    absl::Span<const Word> own = doc.document->WordsIn(t.begin, t.end);
+    while (!own.empty() && kHedges->contains(own.front().norm)) {
+      own.remove_prefix(1);
+    }
+    if (own.size() != 3) continue;  // A count, a unit, "ago".
+    std::optional<Amount> amount;
+    if (own[1].norm == "decade" || own[1].norm == "decades") {
+      const std::optional<Amount> years = ParseAmountWords(
+          std::vector<Word>{own[0], Word{own[1].begin, own[1].end, "years"}});
+      if (years.has_value()) amount = Amount{years->n * 10, Unit::kYear,
+                                             years->digits};
+    } else {
+      amount = ParseAmountWords(own);
+    }
+    if (!amount.has_value()) continue;
+    const SentenceBounds* s = doc.document->SentenceAt(t.begin);
+    if (s == nullptr) continue;
+    // The event told: named before it ("since bin Laden was killed more
+    // than a decade ago"), else just after it.
+    const EventMention* m = MentionNear(doc, t.begin, s->begin, t.begin, true);
+    if (m == nullptr) {
+      m = MentionNear(doc, t.end, t.end, s->end, false);
+      if (m != nullptr &&
+          doc.document->WordAt(m->begin) > doc.document->WordAt(t.end) + 3) {
+        m = nullptr;
+      }
+    }
+    if (m == nullptr || m->described) continue;
+    const int ev = event_of(*m);
+    if (ev < 0) continue;
+    const ReferenceEvent& e = doc.catalog->events()[ev];
+    const std::optional<PartialDate> when = StartOf(e);
+    if (!when.has_value()) continue;
+    const double days =
+        static_cast<double>(doc.document->published - CivilOf(*when));
+    if (days < 0) continue;
+    Finding f = MakeFinding(doc, locator, t.begin, t.end);
+    SetEvent(doc, locator, *m, e, f);
+    f.claimed_value = t.value;
+    f.kind = FindingKind::kPublicationDate;
+    f.reference_date = when;
+    f.confidence = 0.8f;
+    const std::string between = absl::StrCat(
+        e.title, " took place ", OnOrIn(*when), ", ", DaysForPeople(days),
+        " before the article's date, ",
+        FormatDateForPeople(DayDate(doc.document->published)));
+    if (Fits(days, *amount, t.mod)) {
+      f.verdict = Verdict::kSupported;
+      f.severity = Severity::kInfo;
+      f.explanation =
+          absl::StrCat(between, ", consistent with \"", t.text, "\".");
+    } else {
+      f.suggestion = absl::StrCat(FormatAmount(days, *amount, t.text), " ago");
+      f.explanation = absl::StrCat(between, "; the text says \"", t.text,
+                                   "\".");
+    }
+    findings.push_back(std::move(f));
+    ClaimNote note;
+    note.event = ev;
+    note.mention = m;
+    notes.push_back(note);
+  }
+}
+
 // The years an anniversary counts, written before words[at] ("the
 // fifth anniversary", "the 10th anniversary", "the 10-year anniversary",
 // "20 years since"), and the index of its first word; 0 when none is.
@@ -672,6 +752,7 @@ void CheckAgainstPublicationDate(const DocumentContext& doc,
   CheckUpcoming(doc, locator, findings, notes);
   CheckDurations(doc, locator, findings, notes);
   CheckAnniversaries(doc, locator, findings, notes);
+  CheckAgo(doc, locator, findings, notes);
 }
 
 void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
@@ -781,23 +862,24 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       double days =
           static_cast<double>(CivilOf(*anchor) - CivilOf(*event_date));
       if (!is_after) days = -days;
-      if (days >= 0 && Fits(days, *amount, d.mod)) continue;
+      bool fits = days >= 0 && Fits(days, *amount, d.mod);
       // "Two days after the shootings" of an event that lasted three days
       // may count from any of them.
-      if (!ended) {
+      if (!fits && !ended) {
         if (const std::optional<PartialDate> last = EndOf(e);
             last.has_value() && CivilOf(*last) != CivilOf(*event_date)) {
           double to_end =
               static_cast<double>(CivilOf(*anchor) - CivilOf(*last));
           if (!is_after) to_end = -to_end;
           const double amount_days = amount->n * UnitDays(amount->unit);
-          if ((to_end >= 0 && Fits(to_end, *amount, d.mod)) ||
-              (amount_days >= std::min(days, to_end) &&
-               amount_days <= std::max(days, to_end))) {
-            continue;
-          }
+          fits = (to_end >= 0 && Fits(to_end, *amount, d.mod)) ||
+                 (amount_days >= std::min(days, to_end) &&
+                  amount_days <= std::max(days, to_end));
         }
       }
+      // A statement that fits is left as it is: it dates no claim of its
+      // own (one that does is re-judged below).
+      if (fits) continue;
       Finding f = MakeFinding(doc, locator, d.begin, d.end);
       SetEvent(doc, locator, *m, e, f);
       f.claimed_value = d.value;
@@ -806,14 +888,15 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       f.confidence = 0.85f;
       f.related_spans.push_back(f.event_span);
       if (anchor_span.has_value()) f.related_spans.push_back(*anchor_span);
-      f.suggestion = days > 0 ? FormatAmount(days, *amount, d.text) : "";
-      f.explanation = absl::StrCat(
+      const std::string between = absl::StrCat(
           e.title, ended ? " ended " : " dates from ",
           FormatDateForPeople(*event_date), ", ", DaysForPeople(days),
           days >= 0 ? (is_after ? " before " : " after ")
                     : (is_after ? " after " : " before "),
-          anchor_words, " (", FormatDateForPeople(*anchor), "), not ",
-          absl::AsciiStrToLower(d.text), ".");
+          anchor_words, " (", FormatDateForPeople(*anchor), ")");
+      f.suggestion = days > 0 ? FormatAmount(days, *amount, d.text) : "";
+      f.explanation =
+          absl::StrCat(between, ", not ", absl::AsciiStrToLower(d.text), ".");
       findings.push_back(std::move(f));
       ClaimNote note;
       note.event = ev;

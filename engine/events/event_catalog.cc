@@ -21,6 +21,12 @@ bool IsOccurrenceNoun(absl::string_view w) {
   return kNouns->contains(w);
 }
 
+// A year written as four digits ("2022"), as names carry them.
+bool IsYearWord(absl::string_view w, int* year) {
+  return w.size() == 4 && absl::SimpleAtoi(w, year) && *year >= 1000 &&
+         *year <= 2999;
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
@@ -41,6 +47,12 @@ absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(
     const ReferenceEvent& e = all[i];
     if (!e.series_id.empty()) {
       catalog->series_members_[{e.series_id, e.ordinal}].push_back(i);
+      if (const std::optional<PartialDate>& when =
+              e.date.has_value() ? e.date : e.start;
+          when.has_value()) {
+        catalog->series_by_year_[{e.series_id, static_cast<int>(when->year)}]
+            .push_back(i);
+      }
       if (auto it = catalog->index_by_id_.find(e.series_id);
           it != catalog->index_by_id_.end()) {
         catalog->is_series_[it->second] = true;
@@ -182,12 +194,20 @@ std::vector<EventMention> EventCatalog::FindMentions(
 void EventCatalog::AddLooseMentions(const std::vector<Word>& words,
                                     std::vector<LooseMatch> loose,
                                     std::vector<EventMention>& mentions) const {
+  // An exact name wins over a loose one it overlaps, but for a bare
+  // series's name: "Chandrayaan-3 successfully landed" names a landing,
+  // not the programme. A member of that series is left to the series's
+  // own reading (by ordinal or year): "this year's Lok Sabha elections"
+  // is not the first one for having "first" nearby.
   const auto overlaps_exact = [&](const LooseMatch& m) {
     // The first exact mention that ends after m begins.
-    const auto it = std::lower_bound(
-        mentions.begin(), mentions.end(), m.begin,
-        [](const EventMention& e, std::size_t at) { return e.end <= at; });
-    return it != mentions.end() && it->begin < m.end;
+    for (auto it = std::lower_bound(
+             mentions.begin(), mentions.end(), m.begin,
+             [](const EventMention& e, std::size_t at) { return e.end <= at; });
+         it != mentions.end() && it->begin < m.end; ++it) {
+      if (!it->series_only || !events_[m.event].series_id.empty()) return true;
+    }
+    return false;
   };
   // More words first, then the tighter span, then text order.
   std::sort(loose.begin(), loose.end(),
@@ -210,7 +230,11 @@ void EventCatalog::AddLooseMentions(const std::vector<Word>& words,
     bool blocked = false;
     for (Accepted& a : accepted) {
       if (a.mention.begin < m.end && m.begin < a.mention.end) {
-        if (a.content_words == m.content_words && clash == nullptr) {
+        // The same words, not only overlapping ones: "Pope Benedict XVI
+        // will resign ... Pope Gregory XII" names each pope's resignation
+        // apart.
+        if (a.content_words == m.content_words && clash == nullptr &&
+            a.mention.begin == m.begin && a.mention.end == m.end) {
           clash = &a;
         } else {
           blocked = true;
@@ -237,6 +261,18 @@ void EventCatalog::AddLooseMentions(const std::vector<Word>& words,
     accepted.push_back({std::move(mention), m.content_words});
   }
   if (accepted.empty()) return;
+  // The bare series names the loose ones took the place of.
+  mentions.erase(
+      std::remove_if(mentions.begin(), mentions.end(),
+                     [&](const EventMention& e) {
+                       return e.series_only &&
+                              std::any_of(accepted.begin(), accepted.end(),
+                                          [&](const Accepted& a) {
+                                            return a.mention.begin < e.end &&
+                                                   e.begin < a.mention.end;
+                                          });
+                     }),
+      mentions.end());
   for (Accepted& a : accepted) mentions.push_back(std::move(a.mention));
   std::sort(mentions.begin(), mentions.end(),
             [](const EventMention& a, const EventMention& b) {
@@ -274,6 +310,7 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     mention.begin = words[i].begin;
     mention.end = words[best_end - 1].end;
     std::size_t first_word = i;
+    std::size_t year_end = best_end;  // Past a series's year after its name.
     for (int e : node_events_[best_node]) {
       if (!is_series_[e]) {
         mention.candidates.push_back(e);
@@ -294,7 +331,32 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
         if (ordinal > 0) k = i - ordinal_words;
       }
       if (ordinal <= 0) {
-        mention.series_only = true;
+        // "FIFA World Cup 2022", "the 2023 G7 summit": a year written
+        // with the series's name picks its member of that year, and is
+        // part of the name.
+        int year = 0;
+        std::size_t year_word = words.size();
+        if (i > 0 && IsYearWord(words[i - 1].norm, &year)) {
+          year_word = i - 1;
+        } else if (best_end < words.size() &&
+                   words[best_end].begin <= words[best_end - 1].end + 1 &&
+                   IsYearWord(words[best_end].norm, &year)) {
+          year_word = best_end;
+        }
+        const auto members =
+            year_word < words.size()
+                ? series_by_year_.find({events_[e].id, year})
+                : series_by_year_.end();
+        if (members == series_by_year_.end()) {
+          mention.series_only = true;
+          continue;
+        }
+        for (int m : members->second) mention.candidates.push_back(m);
+        if (year_word < i) {
+          first_word = std::min(first_word, year_word);
+        } else {
+          year_end = std::max(year_end, year_word + 1);
+        }
         continue;
       }
       for (int m : SeriesMembers(events_[e].id, ordinal)) {
@@ -304,10 +366,11 @@ std::vector<EventMention> EventCatalog::FindMentionsInWords(
     }
     if (!mention.candidates.empty()) mention.series_only = false;
     mention.begin = words[first_word].begin;
+    mention.end = words[year_end - 1].end;
     mention.after_definite_article =
         first_word > 0 && words[first_word - 1].norm == "the";
     mentions.push_back(std::move(mention));
-    i = best_end;
+    i = year_end;
   }
   AddLooseMentions(words, loose_.Find(loose_within, words, ids), mentions);
   AddDescribedMentions(words,

@@ -123,6 +123,10 @@ class EventCatalog {
   // Series members by (series id, ordinal).
   absl::flat_hash_map<std::pair<std::string, int>, std::vector<int>>
       series_members_;
+  // Series members by (series id, year of their date or start): "FIFA
+  // World Cup 2022".
+  absl::flat_hash_map<std::pair<std::string, int>, std::vector<int>>
+      series_by_year_;
   // Event indices that are series (some event names them as its series).
   std::vector<bool> is_series_;
 

@@ -1,6 +1,7 @@
 #include "engine/verdicts/reference_verdicts.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -147,7 +148,15 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
   if (m.candidates.size() == 1) return {m.candidates[0], ""};
   std::vector<int> fitting;
   for (int c : m.candidates) {
-    if (Compare(catalog.events()[c], claimed, role, publication_year).verdict ==
+    const ReferenceEvent& e = catalog.events()[c];
+    // A date without a year tells nothing of an event known by its year
+    // alone: it fits by default, not by agreeing.
+    const std::optional<PartialDate>& when = e.date ? e.date : e.start;
+    if (!claimed.year_known && when.has_value() &&
+        when->granularity == Granularity::kYear) {
+      continue;
+    }
+    if (Compare(e, claimed, role, publication_year).verdict ==
         Verdict::kSupported) {
       fitting.push_back(c);
     }
@@ -297,6 +306,19 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     // Only a date the text writes out (not "Thursday", not "last year")
     // may contradict a description: a day named so is mostly the day of
     // what the sentence reports, not of the event it recalls.
+    // A day counted from the article's own ("last Friday", "earlier this
+    // month", "this year") that misses the event by more than a year is
+    // another occurrence (talks held again, this year's election), not a
+    // wrong date of this one: copy does not miscount "last Friday" by
+    // years.
+    if (c.verdict == Verdict::kContradicted && t.style == DateStyle::kOther &&
+        c.reference.has_value() &&
+        std::abs(FirstDay(claimed.year_known
+                              ? claimed
+                              : WithYear(claimed, published.year())) -
+                 FirstDay(*c.reference)) > 366) {
+      continue;
+    }
     if (described != nullptr && c.verdict == Verdict::kContradicted &&
         (t.style == DateStyle::kOther ||
          (described->rare_words < kStrongDescriptionWords &&

@@ -130,6 +130,58 @@ TEST(CheckerTest, SharedAliasIsResolvedByTheDateThatFits) {
       << r.findings[0].explanation;
 }
 
+TEST(CheckerTest, AYearlessDateFitsNoEventKnownByItsYearAlone) {
+  // "Feb. 24" cannot agree with an event of 1415: the day picks the 2013
+  // resignation, not the one it cannot be compared with.
+  std::vector<ReferenceEvent> events = {
+      Event("benedict", "Resignation of Pope Benedict XVI",
+            {"papal resignation"}),
+      Event("gregory", "Resignation of Pope Gregory XII",
+            {"papal resignation"})};
+  events[0].date = D("2013-02-28");
+  events[1].date = D("1415");
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  auto r = checker.Check("The papal resignation takes effect on Feb. 28.",
+                         absl::CivilDay(2013, 2, 11));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].event_id, "benedict");
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kSupported);
+  r = checker.Check("The papal resignation takes effect on Feb. 24.",
+                    absl::CivilDay(2013, 2, 11));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kUnverifiable);
+}
+
+TEST(CheckerTest, ADayCountedFromTheArticleYearsAwayIsAnotherOccurrence) {
+  // "last Friday" three years after the talks: talks held again, not a
+  // wrong date of these; a date written out still contradicts.
+  std::vector<ReferenceEvent> events = {
+      Event("talks", "Istanbul talks", {})};
+  events[0].date = D("2022-03-29");
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  auto r = checker.Check("The sides met last Friday at the Istanbul talks.",
+                         absl::CivilDay(2025, 5, 23));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->findings.empty());
+  r = checker.Check("The sides met on 16 May 2025 at the Istanbul talks.",
+                    absl::CivilDay(2025, 5, 23));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kContradicted);
+  // Within a year it is a wrong date all the same.
+  r = checker.Check("The sides met last Friday at the Istanbul talks.",
+                    absl::CivilDay(2022, 5, 23));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kContradicted);
+}
+
 TEST(CheckerTest, SharedAliasThatNoDateFitsIsUnverifiableNotContradicted) {
   const CheckResult r = Check("Leaders met at the NATO summit in March 2021.",
                               absl::CivilDay(2024, 1, 1));

@@ -99,6 +99,21 @@ TEST(EventMatcherTest, SeriesWithoutOrdinalIsASeriesOnlyMention) {
   EXPECT_TRUE(mentions[0].candidates.empty());
 }
 
+TEST(EventMatcherTest, ResolvesSeriesMembersByTheYearWrittenWithTheName) {
+  auto catalog = Catalog();
+  // The year is part of the name, before it or after it; a year of two
+  // members names both.
+  EXPECT_EQ(MentionTexts(*catalog, "the Ramstein 2023 talks"),
+            (std::vector<std::string>{"Ramstein 2023=udcg-17,"}));
+  EXPECT_EQ(MentionTexts(*catalog, "the 2024 Ramstein talks"),
+            (std::vector<std::string>{"2024 Ramstein=udcg-19,udcg-21,"}));
+  // A year of no member leaves a mention of the series alone.
+  const auto mentions = catalog->FindMentions("the Ramstein 2019 talks");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_TRUE(mentions[0].series_only);
+  EXPECT_EQ(mentions[0].end - mentions[0].begin, 8u);  // "Ramstein"
+}
+
 TEST(EventMatcherTest, UnknownOrdinalGivesNoCandidate) {
   auto catalog = Catalog();
   const auto mentions = catalog->FindMentions("the 40th Ramstein meeting");
@@ -234,6 +249,47 @@ TEST(EventMatcherTest, AnExactNameWinsOverALooseOneItOverlaps) {
                          "Russian forces began the full-scale invasion of "
                          "Ukraine"),
             (std::vector<std::string>{"full-scale invasion=invasion,"}));
+}
+
+TEST(EventMatcherTest, ALooseNameTakesTheWordsOfABareSeriesName) {
+  std::vector<ReferenceEvent> events;
+  ReferenceEvent programme = Event("chandrayaan", "Chandrayaan programme",
+                                   {"Chandrayaan"}, "");
+  programme.type = "series";
+  events.push_back(programme);
+  ReferenceEvent launch =
+      Event("launch-3", "Chandrayaan-3 launch", {}, "2023-07-14");
+  launch.series_id = "chandrayaan";
+  launch.ordinal = 3;
+  events.push_back(launch);
+  events.push_back(
+      Event("landing-3", "Chandrayaan-3 Moon landing", {}, "2023-08-23"));
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  // The landing is no member of the programme: its loose name wins.
+  EXPECT_EQ(MentionTexts(**catalog,
+                         "Chandrayaan-3 successfully landed on the Moon."),
+            (std::vector<std::string>{
+                "Chandrayaan-3 successfully landed on the Moon=landing-3,"}));
+  // The launch is a member: the series's own reading stands (here, no
+  // ordinal before the name: a mention of the programme alone).
+  const std::vector<EventMention> mentions =
+      (*catalog)->FindMentions("Chandrayaan-3 was launched.");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_TRUE(mentions[0].series_only);
+}
+
+TEST(EventMatcherTest, NamesThatOverlapButFitOtherWordsAreTwoMentions) {
+  std::vector<ReferenceEvent> events = {
+      Event("benedict", "Resignation of Pope Benedict XVI", {}, "2013-02-28"),
+      Event("gregory", "Resignation of Pope Gregory XII", {}, "1415")};
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EXPECT_EQ(MentionTexts(**catalog,
+                         "Pope Benedict XVI will resign, as Pope Gregory XII "
+                         "resigned."),
+            (std::vector<std::string>{"Pope Benedict XVI will resign=benedict,",
+                                      "Pope Gregory XII resigned=gregory,"}));
 }
 
 TEST(EventMatcherTest, NamesWhoseRarestWordIsCommonAreStillFound) {
