@@ -410,6 +410,25 @@ TEST(DocumentChecksTest, AnAnniversaryIsCountedToItsDayOrTheArticles) {
                   .empty());
 }
 
+TEST(DocumentChecksTest, AgoIsCountedFromTheEventToTheArticlesDate) {
+  // "two decades ago" and "five weeks ago" name no date a claim can pair;
+  // they are counted as spans of time to the article's date.
+  const absl::CivilDay day(2024, 8, 1);
+  EXPECT_EQ(Verdicts("The Wagner mutiny shook Russia five weeks ago.",
+                     absl::CivilDay(2023, 7, 28)),
+            (std::vector<std::string>{"five weeks ago mutiny SUPPORTED"}));
+  const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
+      "The Wagner mutiny shook Russia two decades ago.", day);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kContradicted);
+  EXPECT_EQ(r->findings[0].suggestion, "a year ago");
+  EXPECT_EQ(r->findings[0].explanation,
+            "Wagner Group rebellion took place on 23 June 2023, about a year "
+            "before the article's date, 1 August 2024; the text says \"two "
+            "decades ago\".");
+}
+
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
   const absl::CivilDay day(2023, 11, 25);
   EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",
