@@ -43,6 +43,16 @@ bool IsOtherThingCue(absl::string_view w) {
   return kCues->contains(w);
 }
 
+// Nouns of a thing that comes of an event or around it, written "the
+// <noun> of <event>": its date is not the event's ("the results of the
+// elections on June 4", "the anniversary of the disaster on Monday").
+bool IsPartOfEventCue(absl::string_view w) {
+  static const auto* const kCues = new absl::flat_hash_set<absl::string_view>{
+      "anniversary", "anniversaries", "results", "result", "aftermath",
+      "eve",         "wake",          "outcome", "count",  "counting"};
+  return kCues->contains(w);
+}
+
 // Words right after a date that make it a picture's: "In this July 20,
 // 1969, photo", "a file picture shows ..., 28 April 2011".
 bool IsPictureWord(absl::string_view w) {
@@ -93,7 +103,38 @@ bool IsCaption(absl::string_view text, const SentenceBounds& s,
   return next < sentences.data() + sentences.size() && credits(*next);
 }
 
-// The most words between a description (EventMention::described) and a
+// The most words between an event's name and a date of one clause with
+// no break between them ("Hurricane Maria made landfall in Puerto Rico as
+// a powerful Category 4 storm with winds of 155 mph early on Wednesday,
+// Sept. 20, 2017"): past kMaxClaimGapWords, a long clause still dates its
+// subject.
+constexpr std::size_t kMaxClauseWords = 30;
+
+// True when `between` (the text between a name and a date, with its
+// words) holds the end of one clause and the start of another: a comma, a
+// colon, a dash or a bracket, or a word that starts a clause of its own.
+bool HasClauseBreak(absl::string_view between, absl::Span<const Word> words) {
+  static const auto* const kStarters =
+      new absl::flat_hash_set<absl::string_view>{
+          "which", "who",     "whom",  "whose", "that",  "when",
+          "where", "while",   "because", "although", "though", "after",
+          "before", "since",  "but",   "until", "if"};
+  if (between.find_first_of(",;:()") != absl::string_view::npos ||
+      absl::StrContains(between, "\xe2\x80\x94") ||  // An em dash.
+      absl::StrContains(between, " - ")) {
+    return true;
+  }
+  // The word right before the date is its preposition ("until June 1",
+  // "since 2022"), not a clause's start.
+  if (!words.empty()) words.remove_suffix(1);
+  return absl::c_any_of(
+      words, [](const Word& w) { return kStarters->contains(w.norm); });
+}
+
+// The most words between the word "anniversary" and the day it falls on.
+constexpr std::size_t kMaxAnniversaryGapWords = 8;
+
+// The most words between a description// The most words between a description (EventMention::described) and a
 // date that dates the event it describes.
 constexpr std::size_t kMaxDescriptionGapWords = 6;
 
@@ -115,6 +156,13 @@ bool IsNameYear(absl::string_view text, const TimeExpression& t,
           "after", "before", "during", "between", "to", "and", "or",
           "till", "through", "around", "about",  "early", "late", "mid"};
   return before.empty() || !kPrepositions->contains(before.back().norm);
+}
+
+// A year alone, in four digits: as a name is written with it ("Lok Sabha
+// Elections 2024").
+bool IsBareYear(const TimeExpression& t) {
+  return t.date->granularity == Granularity::kYear && t.text.size() == 4 &&
+         absl::c_all_of(t.text, absl::ascii_isdigit);
 }
 
 // The date of a news photo's caption, written as wire services write it at
@@ -239,12 +287,38 @@ std::vector<Claim> AttachDates(const Document& doc,
   // scan of the text spares one per sentence in copy without pictures.
   const bool may_have_captions = absl::StrContains(text, "Photo") ||
                                  absl::StrContains(text, "File photo");
+  const bool may_have_anniversaries = absl::StrContains(text, "nniversar");
   for (const SentenceBounds& s : sentences) {
     std::vector<const TimeExpression*> dates;
     std::vector<const EventMention*> named;
     // A caption's dates are the picture's: "... in Port-au-Prince, Haiti
     // on January 13, 2010. Photo by ...".
     const bool caption = may_have_captions && IsCaption(text, s, sentences);
+    while (next_mention < mentions.size() &&
+           mentions[next_mention].begin < s.end) {
+      const EventMention& m = mentions[next_mention++];
+      if (m.begin >= s.begin && !m.candidates.empty()) named.push_back(&m);
+    }
+    // The exact name that starts at byte `at`, or ends there, but for a
+    // space.
+    const auto name_starting_at = [&](std::size_t at) {
+      for (const EventMention* m : named) {
+        if (!m->loose && (m->begin == at || (m->begin == at + 1 &&
+                                             text[at] == ' '))) {
+          return m;
+        }
+      }
+      return static_cast<const EventMention*>(nullptr);
+    };
+    const auto name_ending_at = [&](std::size_t at) {
+      for (const EventMention* m : named) {
+        if (!m->loose && (m->end == at || (m->end + 1 == at &&
+                                           text[m->end] == ' '))) {
+          return m;
+        }
+      }
+      return static_cast<const EventMention*>(nullptr);
+    };
     while (next_time < times.size() && times[next_time].begin < s.end) {
       const TimeExpression& t = times[next_time++];
       if (caption || t.begin < s.begin || !IsCalendarDate(t)) continue;
@@ -252,16 +326,19 @@ std::vector<Claim> AttachDates(const Document& doc,
       const absl::Span<const Word> after = WordsIn(words, t.end, s.end);
       if (!after.empty() && IsPictureWord(after.front().norm)) continue;
       const absl::Span<const Word> before = WordsIn(words, s.begin, t.begin);
+      if (IsCaptionDate(text, s, t, after)) continue;
       if (IsNameYear(text, t, before, after) ||
-          IsCaptionDate(text, s, t, after)) {
-        continue;
+          (name_ending_at(t.begin) != nullptr && IsBareYear(t))) {
+        // A year written with a name is the name's ("the 2022 World Cup",
+        // "Lok Sabha Elections 2024"), unless the name as the reference
+        // lists it has none: then the year dates it ("the 2020 Doha
+        // Agreement", its name "Doha Agreement").
+        const EventMention* m = name_starting_at(t.end);
+        if (m == nullptr || !YearsIn(WordsIn(words, m->begin, m->end)).empty()) {
+          continue;
+        }
       }
       dates.push_back(&t);
-    }
-    while (next_mention < mentions.size() &&
-           mentions[next_mention].begin < s.end) {
-      const EventMention& m = mentions[next_mention++];
-      if (m.begin >= s.begin && !m.candidates.empty()) named.push_back(&m);
     }
     // Dates that complete the predicate of a mention's event are its
     // own: they are claimed first, and neither is paired again.
@@ -301,8 +378,12 @@ std::vector<Claim> AttachDates(const Document& doc,
         if (!m->loose && inside) {
           // A date inside the name ("the 2024 Washington summit") is part
           // of the name, not a claim about it; a date the name is part of
-          // ("Jan 6, 2021" for "January 6") dates the mention itself, which
-          // then takes no other date.
+          // ("Jan. 6, 2021" for "Jan. 6") dates the mention itself, with
+          // the year the name lacks, and it takes no other date.
+          if (t->begin <= m->begin && t->end >= m->end &&
+              (t->begin < m->begin || t->end > m->end)) {
+            return t;
+          }
           if (t->begin < m->begin || t->end > m->end) {
             return static_cast<const TimeExpression*>(nullptr);
           }
@@ -327,7 +408,10 @@ std::vector<Claim> AttachDates(const Document& doc,
         const std::size_t hi = std::max(m->begin, t->begin);
         const bool opens_sentence = WordsIn(words, s.begin, t->begin).size() < 2;
         if (!opens_sentence && lo < hi &&
-            WordsIn(words, lo, hi).size() > kMaxClaimGapWords) {
+            WordsIn(words, lo, hi).size() > kMaxClaimGapWords &&
+            (WordsIn(words, lo, hi).size() > kMaxClauseWords ||
+             HasClauseBreak(text.substr(lo, hi - lo),
+                            WordsIn(words, lo, hi)))) {
           continue;
         }
         // A description's words are evidence for the event only next to
@@ -346,7 +430,10 @@ std::vector<Claim> AttachDates(const Document& doc,
       const EventMention* best = nullptr;
       std::size_t best_gap = std::numeric_limits<std::size_t>::max();
       for (const EventMention* m : named) {
-        if (!m->loose && t->begin < m->end && m->begin < t->end) continue;
+        if (!m->loose && t->begin < m->end && m->begin < t->end &&
+            !(t->begin <= m->begin && t->end >= m->end)) {
+          continue;
+        }
         const std::size_t gap = Gap(m->begin, m->end, t->begin, t->end);
         if (gap < best_gap) best = m, best_gap = gap;
       }
@@ -392,19 +479,22 @@ std::vector<Claim> AttachDates(const Document& doc,
           if (IsOtherThingCue(w.norm)) return true;
         }
       }
+      // "the anniversary of X", "the results of X", "on the eve of X":
+      // the date is that thing's, not X's.
+      const absl::Span<const Word> before = WordsIn(words, s.begin, m->begin);
+      std::size_t k = before.size();
+      if (k > 0 && before[k - 1].norm == "the") --k;
+      if (k >= 2 && before[k - 1].norm == "of" &&
+          IsPartOfEventCue(before[k - 2].norm)) {
+        return true;
+      }
       const auto next = absl::c_lower_bound(
           times, m->end,
           [](const TimeExpression& d, std::size_t at) { return d.begin < at; });
-      if (next != times.end() && next->begin <= m->end + 1) {
-        return !next->date.has_value() &&
-               (absl::EndsWith(next->text, "earlier") ||
-                absl::EndsWith(next->text, "later"));
-      }
-      // The words just before the name, within its sentence.
-      const std::size_t from =
-          std::max(s.begin, m->begin > 32 ? m->begin - 32 : std::size_t{0});
-      return absl::StrContains(text.substr(from, m->begin - from),
-                               "anniversary of");
+      return next != times.end() && next->begin <= m->end + 1 &&
+             !next->date.has_value() &&
+             (absl::EndsWith(next->text, "earlier") ||
+              absl::EndsWith(next->text, "later"));
     };
     const auto claim = [&](const EventMention* m, const TimeExpression* t) {
       Claim c;
@@ -416,6 +506,7 @@ std::vector<Claim> AttachDates(const Document& doc,
       c.role = ReadClaimRole(doc, *m, *t);
       claims.push_back(c);
     };
+    const std::size_t sentence_claims = claims.size();
     for (const EventMention* m : named) {
       const auto predicate = absl::c_find(predicate_subjects, m);
       if (predicate != predicate_subjects.end()) {
@@ -428,9 +519,83 @@ std::vector<Claim> AttachDates(const Document& doc,
         claim(m, t);
       }
     }
+    // "17 July marks the 11th anniversary of the downing of MH17", "the
+    // second anniversary on February 24 of the invasion": the day of an
+    // anniversary, the nearest within a few words, is the event's day of
+    // the year.
+    if (may_have_anniversaries) {
+      const absl::Span<const Word> in_s = WordsIn(words, s.begin, s.end);
+      for (std::size_t k = 0; k < in_s.size(); ++k) {
+        if (in_s[k].norm != "anniversary") continue;
+        const std::size_t at = static_cast<std::size_t>(&in_s[k] - words.data());
+        const EventMention* m = AnniversaryOf(doc, mentions, at);
+        if (m == nullptr ||
+            std::any_of(claims.begin() + sentence_claims, claims.end(),
+                        [&](const Claim& c) { return c.mention == m; })) {
+          continue;
+        }
+        const TimeExpression* best = nullptr;
+        std::size_t best_gap = kMaxAnniversaryGapWords + 1;
+        for (const TimeExpression* t : dates) {
+          if (t->date->granularity != Granularity::kDay ||
+              (t->begin < m->end && m->begin < t->end) ||
+              std::any_of(claims.begin() + sentence_claims, claims.end(),
+                          [&](const Claim& c) { return c.time == t; })) {
+            continue;
+          }
+          const std::size_t lo = std::min(t->end, in_s[k].end);
+          const std::size_t hi = std::max(t->begin, in_s[k].begin);
+          const std::size_t gap = lo < hi ? WordsIn(words, lo, hi).size() : 0;
+          if (gap < best_gap) best = t, best_gap = gap;
+        }
+        if (best == nullptr) continue;
+        claim(m, best);
+        claims.back().claimed.year_known = false;
+        claims.back().role = ClaimRole::kStart;
+        claims.back().anniversary = true;
+      }
+      std::stable_sort(claims.begin() + sentence_claims, claims.end(),
+                       [](const Claim& a, const Claim& b) {
+                         return a.mention->begin < b.mention->begin;
+                       });
+    }
   }
 
   return claims;
+}
+
+const EventMention* AnniversaryOf(const Document& doc,
+                                  const std::vector<EventMention>& mentions,
+                                  std::size_t at) {
+  const std::vector<Word>& words = doc.words;
+  const SentenceBounds* s = doc.SentenceAt(words[at].begin);
+  if (s == nullptr) return nullptr;
+  std::size_t after = at + 1;
+  if (words[at].norm == "anniversary") {
+    for (std::size_t k = after; k < std::min(after + 4, words.size()); ++k) {
+      if (words[k].norm == "of") {
+        after = k + 1;
+        break;
+      }
+    }
+    if (after == at + 1) return nullptr;
+  }
+  if (after + 2 < words.size() && words[after].norm == "the" &&
+      (words[after + 1].norm == "start" ||
+       words[after + 1].norm == "beginning" ||
+       words[after + 1].norm == "outbreak") &&
+      words[after + 2].norm == "of") {
+    after += 3;
+  }
+  if (after >= words.size() || words[after].begin >= s->end) return nullptr;
+  // The first name that starts within three words.
+  const std::size_t limit = std::min(after + 4, words.size());
+  for (const EventMention& m :
+       BeginningIn(mentions, words[after].begin,
+                   std::min(s->end, words[limit - 1].end))) {
+    if (!m.candidates.empty() && m.end <= s->end) return &m;
+  }
+  return nullptr;
 }
 
 ClaimRole ReadClaimRole(const Document& doc, const EventMention& m,

@@ -32,6 +32,10 @@ struct Claim {
   ClaimRole role = ClaimRole::kPoint;
   // The date claimed; `year_known` is false when the text gave no year.
   PartialDate claimed;
+  // The date is an anniversary's ("17 July marks the 11th anniversary of
+  // the downing of MH17"): its month and day are the event's, its year
+  // (`claimed.year_known` is false) the anniversary's.
+  bool anniversary = false;
 };
 
 // The most words between an event's name and a date that can be a claim
@@ -57,6 +61,17 @@ std::vector<SentenceBounds> SentencesWithClaims(
 std::vector<Claim> AttachDates(const Document& doc,
                                const std::vector<TimeExpression>& times,
                                const std::vector<EventMention>& mentions);
+
+// The mention of the event an anniversary is of, or null: the word at
+// `at` ("anniversary", or "since" in "20 years since") followed within a
+// few words by "of" (or right away, for "since") and the event's name:
+// "the fifth anniversary of the Christchurch mosque attacks", "the 10th
+// anniversary Thursday of the earthquake", "the second anniversary on
+// February 24 of Moscow's full-scale invasion", "the tenth anniversary of
+// the start of the Revolution of Dignity". `mentions` in text order.
+const EventMention* AnniversaryOf(const Document& doc,
+                                  const std::vector<EventMention>& mentions,
+                                  std::size_t at);
 
 // Reads the role of the claim that pairs `m` with `t`: "since" and verbs of
 // beginning make it a start, "until" and verbs of ending an end.

@@ -646,34 +646,8 @@ void CheckAnniversaries(const DocumentContext& doc, TextLocator& locator,
         })) {
       continue;
     }
-    // The event: named within a few words after "of" or "since" ("the
-    // fifth anniversary of the Christchurch mosque attacks").
-    std::size_t after = at + 1;
-    if (w == "anniversary" && after < words.size()) {
-      // "the 10th anniversary Thursday of the earthquake", "the second
-      // anniversary on February 24 of Moscow's full-scale invasion".
-      for (std::size_t k = after; k < std::min(after + 4, words.size()); ++k) {
-        if (words[k].norm == "of") {
-          after = k + 1;
-          break;
-        }
-      }
-      if (after == at + 1) continue;
-    }
-    // "the tenth anniversary of the start of the Revolution of Dignity".
-    if (after + 2 < words.size() && words[after].norm == "the" &&
-        (words[after + 1].norm == "start" ||
-         words[after + 1].norm == "beginning" ||
-         words[after + 1].norm == "outbreak") &&
-        words[after + 2].norm == "of") {
-      after += 3;
-    }
-    if (after >= words.size() || words[after].begin >= s->end) continue;
-    const std::size_t limit = std::min<std::size_t>(after + 6, words.size());
-    const EventMention* m =
-        MentionNear(doc, words[after].begin, words[after].begin,
-                    std::min(s->end, words[limit - 1].end + 1), false);
-    if (m == nullptr || doc.document->WordAt(m->begin) > after + 3) continue;
+    const EventMention* m = AnniversaryOf(*doc.document, *doc.mentions, at);
+    if (m == nullptr || m->candidates.empty()) continue;
     const int ev = event_of(*m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];

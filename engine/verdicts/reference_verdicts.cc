@@ -349,6 +349,23 @@ void JudgeClaims(const Document& doc, const EventCatalog& catalog,
     if (!c.reference.has_value()) {
       f.explanation =
           absl::StrCat("The reference has no date to check for ", subject, ".");
+    } else if (p.anniversary) {
+      // The anniversary's day: the event's month and day, in the year the
+      // text gives the anniversary.
+      PartialDate day = *c.reference;
+      day.year = t.date->year;
+      const std::string falls = absl::StrCat(
+          subject, " ", ReferencePhrase(event, role), ", so its anniversary ",
+          "falls on ", FormatDateLike(Truncate(day, Granularity::kDay),
+                                      DateStyle::kDayMonth));
+      if (c.verdict == Verdict::kSupported) {
+        f.explanation = absl::StrCat(falls, ", consistent with \"", t.text,
+                                     "\".");
+      } else {
+        f.severity = Severity::kError;
+        f.explanation = absl::StrCat(falls, "; the text says ", t.text, ".");
+        f.suggestion = FormatDateLike(day, t.style);
+      }
     } else if (c.verdict == Verdict::kSupported) {
       f.explanation = absl::StrCat(subject, " ", ReferencePhrase(event, role),
                                    ", consistent with \"", t.text, "\".");

@@ -340,12 +340,31 @@ TEST(DateAttachmentTest, ADateOfAMemorialOrAnAnniversaryIsNotTheEvents) {
                        "mutiny gathered.",
                        day)
                   .empty());
-  // The anniversary is checked as one: counted to its day, not as a date
-  // of the mutiny.
+}
+
+TEST(DateAttachmentTest, AnAnniversarysDayIsTheEventsDayOfTheYear) {
+  // The anniversary's date claims the mutiny's month and day, not its
+  // year; the count of years is checked apart.
   EXPECT_EQ(Verdicts("23 June 2024 marks the first anniversary of the "
                      "Wagner mutiny.",
-                     day),
-            (std::vector<std::string>{"first anniversary mutiny SUPPORTED"}));
+                     absl::CivilDay(2024, 6, 24)),
+            (std::vector<std::string>{"23 June 2024 mutiny SUPPORTED",
+                                      "first anniversary mutiny SUPPORTED"}));
+  const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
+      "Russia marked the first anniversary of the Wagner mutiny on 25 June "
+      "2024.",
+      absl::CivilDay(2024, 6, 26));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 2u);
+  EXPECT_EQ(r->findings[0].claimed_text, "first anniversary");
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kSupported);
+  const Finding& f = r->findings[1];
+  EXPECT_EQ(f.claimed_text, "25 June 2024");
+  EXPECT_EQ(f.verdict, Verdict::kContradicted);
+  EXPECT_EQ(f.suggestion, "23 June 2024");
+  EXPECT_EQ(f.explanation,
+            "The Wagner mutiny began on 23 June 2023, so its anniversary falls "
+            "on 23 June; the text says 25 June 2024.");
 }
 
 TEST(DateAttachmentTest, ADateInTheEventsOwnPredicateIsItsEvenInAMemorial) {
@@ -378,13 +397,17 @@ TEST(DocumentChecksTest, AnAnniversaryIsCountedToItsDayOrTheArticles) {
   EXPECT_EQ(Verdicts("23 June 2024 marks the first anniversary of the Wagner "
                      "mutiny.",
                      absl::CivilDay(2024, 6, 24)),
-            (std::vector<std::string>{"first anniversary mutiny SUPPORTED"}));
+            (std::vector<std::string>{"23 June 2024 mutiny SUPPORTED",
+                                      "first anniversary mutiny SUPPORTED"}));
   const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
       "Today marks the second anniversary of the Wagner mutiny.",
       absl::CivilDay(2024, 6, 23));
   ASSERT_TRUE(r.ok()) << r.status();
-  ASSERT_EQ(r->findings.size(), 1u);
-  const Finding& f = r->findings[0];
+  // "Today" is the mutiny's day of the year; the count is a year out.
+  ASSERT_EQ(r->findings.size(), 2u);
+  EXPECT_EQ(r->findings[0].claimed_text, "Today");
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kSupported);
+  const Finding& f = r->findings[1];
   EXPECT_EQ(f.claimed_text, "second anniversary");
   EXPECT_EQ(f.verdict, Verdict::kContradicted);
   EXPECT_EQ(f.kind, FindingKind::kPublicationDate);
@@ -427,6 +450,58 @@ TEST(DocumentChecksTest, AgoIsCountedFromTheEventToTheArticlesDate) {
             "Wagner Group rebellion took place on 23 June 2023, about a year "
             "before the article's date, 1 August 2024; the text says \"two "
             "decades ago\".");
+}
+
+TEST(DateAttachmentTest, YearsAndDatesWrittenAroundANameDateItOrAreIts) {
+  std::vector<ReferenceEvent> events = {
+      Event("capitol", "January 6 United States Capitol attack", {"Jan. 6"}),
+      Event("doha", "Doha Agreement", {}),
+      Event("elections", "2024 Indian general election",
+            {"Lok Sabha Elections"})};
+  events[0].date = D("2021-01-06");
+  events[1].date = D("2020-02-29");
+  events[2].start = D("2024-04-19");
+  events[2].end = D("2024-06-01");
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  const absl::CivilDay day(2024, 6, 4);
+  // A date the name is part of dates it, with the year the name lacks.
+  EXPECT_EQ(VerdictsOf(checker, "On the Jan. 6, 2021 attack, he said nothing.",
+                       day),
+            (std::vector<std::string>{"Jan. 6, 2021 capitol SUPPORTED"}));
+  EXPECT_EQ(VerdictsOf(checker, "On the Jan. 6, 2022 attack, he said nothing.",
+                       day),
+            (std::vector<std::string>{"Jan. 6, 2022 capitol CONTRADICTED"}));
+  // A year before a name that has none dates it; one after it is the
+  // name's as written, and the date after is the claim.
+  EXPECT_EQ(VerdictsOf(checker, "The 2021 Doha Agreement was a turn.", day),
+            (std::vector<std::string>{"2021 doha CONTRADICTED"}));
+  EXPECT_EQ(VerdictsOf(checker, "The Lok Sabha Elections 2024 ended on June 1.",
+                       day),
+            (std::vector<std::string>{"June 1 elections SUPPORTED"}));
+  // "the results of X on June 4" dates the results.
+  EXPECT_TRUE(VerdictsOf(checker,
+                         "All await the results of the Lok Sabha Elections on "
+                         "June 4.",
+                         day)
+                  .empty());
+  // One long clause still dates its subject; a break between them does
+  // not.
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The Lok Sabha Elections went on across 543 "
+                       "constituencies in seven phases with nearly a billion "
+                       "voters in the heat of an Indian summer of record "
+                       "temperatures until June 1.",
+                       day),
+            (std::vector<std::string>{"June 1 elections SUPPORTED"}));
+  EXPECT_TRUE(VerdictsOf(checker,
+                         "The Lok Sabha Elections went on across 543 "
+                         "constituencies in seven phases, and nearly a billion "
+                         "voters in the heat of an Indian summer saw record "
+                         "temperatures on June 3.",
+                         day)
+                  .empty());
 }
 
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
