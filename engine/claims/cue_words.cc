@@ -19,7 +19,8 @@ const WordSet& StartCues() {
 const WordSet& EndCues() {
   static const auto* const kCues =
       new WordSet{"ended",    "end",     "ends",      "ending", "concluded",
-                  "finished", "expired", "collapsed", "until",  "till"};
+                  "finished", "expired", "expire",    "expires", "collapsed",
+                  "until",    "till"};
   return *kCues;
 }
 

@@ -83,8 +83,15 @@ std::int64_t Matcher::YearAt(std::size_t i, bool in_context) const {
       tokens_[i + 2].kind == TokenKind::kNumber && tokens_[i + 2].digits <= 2) {
     return -1;
   }
-  // "2024:", "2024%" and "$2024": clock times, percentages and money.
-  if (Glued(i + 1) && (IsPunct(i + 1, ':') || IsPunct(i + 1, '%'))) return -1;
+  // "2024:30", "2024%" and "$2024": clock times, percentages and money. A
+  // colon after the year alone ends a timeline's heading ("2 March 2022:
+  // Russian forces ...").
+  if (Glued(i + 1) &&
+      ((IsPunct(i + 1, ':') && Glued(i + 2) && i + 2 < n_ &&
+        tokens_[i + 2].kind == TokenKind::kNumber) ||
+       IsPunct(i + 1, '%'))) {
+    return -1;
+  }
   if (Glued(i) &&
       (IsPunct(i - 1, '$') || IsPunct(i - 1, '*') || IsPunct(i - 1, '#'))) {
     return -1;

@@ -146,6 +146,11 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
                    int publication_year, const Document& doc,
                    const SentenceBounds& sentence) {
   if (m.candidates.size() == 1) return {m.candidates[0], ""};
+  // A date written without a year means the recent one, as the tagger
+  // resolved it: "Jan. 15" in January 2021 is not a day of the impeachment
+  // that ran from December 2019 to February 2020.
+  PartialDate resolved = claimed;
+  resolved.year_known = true;
   std::vector<int> fitting;
   for (int c : m.candidates) {
     const ReferenceEvent& e = catalog.events()[c];
@@ -156,7 +161,7 @@ Choice ChooseEvent(const EventCatalog& catalog, const EventMention& m,
         when->granularity == Granularity::kYear) {
       continue;
     }
-    if (Compare(e, claimed, role, publication_year).verdict ==
+    if (Compare(e, resolved, role, publication_year).verdict ==
         Verdict::kSupported) {
       fitting.push_back(c);
     }

@@ -504,6 +504,52 @@ TEST(DateAttachmentTest, YearsAndDatesWrittenAroundANameDateItOrAreIts) {
                   .empty());
 }
 
+TEST(CheckerTest, AYearlessDateChoosesAmongSharedNamesInTheYearItMeans) {
+  // "Jan. 13" in January 2021 is the second impeachment's day, though the
+  // first ran over a January too.
+  std::vector<ReferenceEvent> events = {
+      Event("first", "First impeachment of Donald Trump",
+            {"impeachment of Donald Trump"}),
+      Event("second", "Second impeachment of Donald Trump",
+            {"impeachment of Donald Trump"})};
+  events[0].start = D("2019-12-18");
+  events[0].end = D("2020-02-05");
+  events[1].date = D("2021-01-13");
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The House voted on Jan. 13 for the impeachment of "
+                       "Donald Trump.",
+                       absl::CivilDay(2021, 1, 16)),
+            (std::vector<std::string>{"Jan. 13 second SUPPORTED"}));
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The House voted on Jan. 15 for the impeachment of "
+                       "Donald Trump.",
+                       absl::CivilDay(2021, 1, 16)),
+            (std::vector<std::string>{"Jan. 15  UNVERIFIABLE"}));
+}
+
+TEST(DateAttachmentTest, ADealThatWillExpireIsDatedByItsEnd) {
+  // "will expire in September" claims the end, not a day within.
+  std::vector<ReferenceEvent> events = {
+      Event("grain", "Black Sea Grain Initiative", {})};
+  events[0].start = D("2022-07-22");
+  events[0].end = D("2023-07-17");
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  const Checker checker(*catalog);
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The Black Sea Grain Initiative will expire in "
+                       "September.",
+                       absl::CivilDay(2023, 7, 12)),
+            (std::vector<std::string>{"September grain CONTRADICTED"}));
+  EXPECT_EQ(VerdictsOf(checker,
+                       "The Black Sea Grain Initiative will expire in July.",
+                       absl::CivilDay(2023, 7, 12)),
+            (std::vector<std::string>{"July grain SUPPORTED"}));
+}
+
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
   const absl::CivilDay day(2023, 11, 25);
   EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",

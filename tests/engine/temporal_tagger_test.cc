@@ -279,6 +279,15 @@ TEST(TemporalTaggerTest, ResolvesWeekdaysByTense) {
                    "date=2024-02-21"}));
 }
 
+TEST(TemporalTaggerTest, ReadsATimelinesHeadingDateBeforeItsColon) {
+  // "2 March 2022: ..." is a date; a year glued to a colon and a number is
+  // not ("2024:30").
+  EXPECT_EQ(Tag("2 March 2022: Russian forces took Kherson.",
+                absl::CivilDay(2023, 7, 8)),
+            (Lines{"0-12 '2 March 2022' DATE 2022-03-02 date=2022-03-02 "
+                   "DayMonthYear"}));
+}
+
 TEST(TemporalTaggerTest, ReadsAWeekdayWithItsDateInBrackets) {
   // "on Sunday (Feb 11)": one expression, dated by the bracketed day; a
   // bracket with no date in it leaves the weekday alone.
