@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
 #include "absl/types/span.h"
 #include "engine/claims/cue_words.h"
 #include "engine/time/temporal_tables.h"
@@ -103,6 +104,23 @@ bool IsCaption(absl::string_view text, const SentenceBounds& s,
   return next < sentences.data() + sentences.size() && credits(*next);
 }
 
+// U+2014, the dash copy sets off a clause with.
+constexpr absl::string_view kEmDash = "\xe2\x80\x94";
+
+// True when `gap` has a dash that starts another clause: "—and that
+// ...", "— but ...".
+bool HasDashAndConjunction(absl::string_view gap) {
+  for (std::size_t at = gap.find(kEmDash); at != absl::string_view::npos;
+       at = gap.find(kEmDash, at + kEmDash.size())) {
+    const absl::string_view rest =
+        absl::StripLeadingAsciiWhitespace(gap.substr(at + kEmDash.size()));
+    if (absl::StartsWith(rest, "and ") || absl::StartsWith(rest, "but ")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The most words between an event's name and a date of one clause with
 // no break between them ("Hurricane Maria made landfall in Puerto Rico as
 // a powerful Category 4 storm with winds of 155 mph early on Wednesday,
@@ -120,7 +138,7 @@ bool HasClauseBreak(absl::string_view between, absl::Span<const Word> words) {
           "where", "while",   "because", "although", "though", "after",
           "before", "since",  "but",   "until", "if"};
   if (between.find_first_of(",;:()") != absl::string_view::npos ||
-      absl::StrContains(between, "\xe2\x80\x94") ||  // An em dash.
+      absl::StrContains(between, kEmDash) ||
       absl::StrContains(between, " - ")) {
     return true;
   }
@@ -327,6 +345,13 @@ std::vector<Claim> AttachDates(const Document& doc,
       if (!after.empty() && IsPictureWord(after.front().norm)) continue;
       const absl::Span<const Word> before = WordsIn(words, s.begin, t.begin);
       if (IsCaptionDate(text, s, t, after)) continue;
+      // "Russia's biggest gain after Feb. 24": a bound, not the day of
+      // anything the sentence names.
+      if (!before.empty() &&
+          (before.back().norm == "after" || before.back().norm == "before") &&
+          t.begin <= before.back().end + 1) {
+        continue;
+      }
       if (IsNameYear(text, t, before, after) ||
           (name_ending_at(t.begin) != nullptr && IsBareYear(t))) {
         // A year written with a name is the name's ("the 2022 World Cup",
@@ -446,6 +471,28 @@ std::vector<Claim> AttachDates(const Document& doc,
       const std::size_t lo = std::min(m->end, t->end);
       const std::size_t hi = std::max(m->begin, t->begin);
       if (lo >= hi) return false;
+      const absl::string_view gap = text.substr(lo, hi - lo);
+      // Another clause: after a semicolon, or a dash and a conjunction
+      // ("since the invasion in 2022—and that Russia was behind the
+      // downing of MH17").
+      if (gap.find(';') != absl::string_view::npos ||
+          HasDashAndConjunction(gap)) {
+        return true;
+      }
+      // "Thursday, Jan. 7, 2021, after protesters stormed the Capitol": the
+      // event is told in a clause of what came after or before it, which
+      // the date does not date (unless a comma closes that clause first:
+      // "On 14 February, after months of talks, the ministers signed").
+      if (t->end <= m->begin) {
+        const absl::Span<const Word> between = WordsIn(words, lo, hi);
+        for (std::size_t k = 0; k < between.size(); ++k) {
+          if ((between[k].norm == "after" || between[k].norm == "before") &&
+              text.substr(between[k].end, hi - between[k].end).find(',') ==
+                  absl::string_view::npos) {
+            return true;
+          }
+        }
+      }
       // So does a duration between them: "On 20 February, a year after the
       // invasion, ..." relates the date to the event, it does not date it.
       for (auto d = absl::c_lower_bound(times, lo,

@@ -49,6 +49,9 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
       // apart ("1951 general election"); with more, they are not required:
       // "the World Cup in 2018" names the 2018 FIFA World Cup, with the
       // year as the claim's date, which the checker then judges.
+      // A name of date words alone ("Jan. 6") is matched as written only:
+      // loosely, its words are any date's.
+      if (name.slots.empty()) continue;
       if (name.slots.size() < 3) {
         for (const std::string& number : numbers) {
           name.slots.push_back(key_of(number));

@@ -27,7 +27,9 @@ bool IsNumber(absl::string_view w) {
 bool IsDateWord(absl::string_view w) {
   static const auto* const kMonths = new absl::flat_hash_set<absl::string_view>{
       "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
+      "july",    "august",   "september", "october", "november", "december",
+      "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+      "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
   return IsNumber(w) || kMonths->contains(w);
 }
 

@@ -550,6 +550,33 @@ TEST(DateAttachmentTest, ADealThatWillExpireIsDatedByItsEnd) {
             (std::vector<std::string>{"July grain SUPPORTED"}));
 }
 
+TEST(DateAttachmentTest, ADateInAnotherClauseThanTheNameIsNotItsDate) {
+  const absl::CivilDay day(2024, 6, 26);
+  // The mutiny is told in a clause of what came after it.
+  EXPECT_TRUE(Verdicts("Streets were quiet on Tuesday, June 25, 2024, after "
+                       "the Wagner mutiny shook Russia.",
+                       day)
+                  .empty());
+  // A comma closes that clause first: the date is the main clause's.
+  EXPECT_EQ(Verdicts("On 23 June 2023, after a bitter feud, the Wagner "
+                     "mutiny began.",
+                     day),
+            (std::vector<std::string>{"23 June 2023 mutiny SUPPORTED"}));
+  // "after 23 June" bounds what the sentence tells; it dates nothing.
+  EXPECT_TRUE(Verdicts("The Wagner mutiny's biggest gain after 22 June "
+                       "2023 was Rostov.",
+                       day)
+                  .empty());
+  // A dash and a conjunction, or a semicolon, start another clause.
+  EXPECT_TRUE(Verdicts("The court ruled on abuses since 2021—and that the "
+                       "Wagner mutiny was no excuse.",
+                       day)
+                  .empty());
+  EXPECT_TRUE(Verdicts("Talks failed in 2021; the Wagner mutiny came later.",
+                       day)
+                  .empty());
+}
+
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
   const absl::CivilDay day(2023, 11, 25);
   EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",

@@ -292,6 +292,18 @@ TEST(EventMatcherTest, NamesThatOverlapButFitOtherWordsAreTwoMentions) {
                                       "Pope Gregory XII resigned=gregory,"}));
 }
 
+TEST(EventMatcherTest, ANameOfDateWordsAloneIsMatchedAsWrittenOnly) {
+  std::vector<ReferenceEvent> events = {
+      Event("capitol", "Capitol attack", {"Jan. 6"}, "2021-01-06")};
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  EXPECT_EQ(MentionTexts(**catalog, "It was Jan. 6 again."),
+            (std::vector<std::string>{"Jan. 6=capitol,"}));
+  EXPECT_TRUE(
+      MentionTexts(**catalog, "Jan 8, 2023 looked like a 6-hour siege.")
+          .empty());
+}
+
 TEST(EventMatcherTest, NamesWhoseRarestWordIsCommonAreStillFound) {
   // 70 events whose name's every word all of them share: the anchor word is
   // crowded, and the names are found through their two rarest words.
