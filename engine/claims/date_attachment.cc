@@ -58,7 +58,8 @@ bool IsPartOfEventCue(absl::string_view w) {
 // 1969, photo", "a file picture shows ..., 28 April 2011".
 bool IsPictureWord(absl::string_view w) {
   return w == "photo" || w == "photograph" || w == "picture" ||
-         w == "image" || w == "file";
+         w == "image" || w == "file" || w == "view" || w == "footage" ||
+         w == "video" || w == "imagery";
 }
 
 // The years written in words[begin, end) ("the 1986 World Cup").
@@ -242,7 +243,8 @@ bool IsDatePreposition(absl::string_view w) {
 // sentence speaks of something else (an anniversary, a statement).
 const EventMention* PredicateSubject(
     absl::Span<const Word> before,
-    const std::vector<const EventMention*>& named) {
+    const std::vector<const EventMention*>& named, bool* other_subject) {
+  *other_subject = false;
   std::size_t i = before.size();
   if (i > 0 && IsDatePreposition(before[i - 1].norm)) --i;
   // "took place", "broke out".
@@ -254,15 +256,41 @@ const EventMention* PredicateSubject(
     return nullptr;
   }
   --i;  // The verb.
-  while (i > 0 && IsPredicateFiller(before[i - 1].norm)) --i;
+  bool relative = false;
+  while (i > 0 && IsPredicateFiller(before[i - 1].norm)) {
+    relative = relative || before[i - 1].norm == "that" ||
+               before[i - 1].norm == "which";
+    --i;
+  }
+  if (i == 0) return nullptr;
+  const absl::string_view head = before[i - 1].norm;
   // The name, or up to two more words of its noun phrase after it.
   for (std::size_t more = 0; more <= 2 && i > 0; ++more, --i) {
     const Word& w = before[i - 1];
     for (const EventMention* m : named) {
       if (m->end == w.end) return m;
     }
-    if (EndsNounPhrase(w.norm) || CueKindsOf(w.norm) != 0) return nullptr;
+    if (EndsNounPhrase(w.norm) || CueKindsOf(w.norm) != 0) break;
   }
+  if (!relative) return nullptr;
+  // "The November 2015 Paris attacks were a series of coordinated attacks
+  // that took place on ...": the clause's noun is a word of a name the
+  // sentence gave before it, and names that event again.
+  const auto same_noun = [](absl::string_view a, absl::string_view b) {
+    if (absl::EndsWith(a, "s") && !absl::EndsWith(b, "s")) a.remove_suffix(1);
+    if (absl::EndsWith(b, "s") && !absl::EndsWith(a, "s")) b.remove_suffix(1);
+    return a == b;
+  };
+  for (const EventMention* m : named) {
+    for (const Word& w : before) {
+      if (w.begin >= m->begin && w.end <= m->end && same_noun(w.norm, head)) {
+        return m;
+      }
+    }
+  }
+  // "its war on Ukraine that started in February 2022": a relative
+  // clause dates the noun before it, here no reference event's name.
+  *other_subject = true;
   return nullptr;
 }
 
@@ -344,6 +372,11 @@ std::vector<Claim> AttachDates(const Document& doc,
       const absl::Span<const Word> after = WordsIn(words, t.end, s.end);
       if (!after.empty() && IsPictureWord(after.front().norm)) continue;
       const absl::Span<const Word> before = WordsIn(words, s.begin, t.begin);
+      // "A closer view from June 5 shows the damaged dam".
+      if (before.size() >= 2 && before.back().norm == "from" &&
+          IsPictureWord(before[before.size() - 2].norm)) {
+        continue;
+      }
       if (IsCaptionDate(text, s, t, after)) continue;
       // "Russia's biggest gain after Feb. 24": a bound, not the day of
       // anything the sentence names.
@@ -369,9 +402,12 @@ std::vector<Claim> AttachDates(const Document& doc,
     // own: they are claimed first, and neither is paired again.
     std::vector<const TimeExpression*> predicate_dates;
     std::vector<const EventMention*> predicate_subjects;
+    std::vector<const TimeExpression*> others_dates;
     for (const TimeExpression* t : dates) {
-      const EventMention* m =
-          PredicateSubject(WordsIn(words, s.begin, t->begin), named);
+      bool other_subject = false;
+      const EventMention* m = PredicateSubject(
+          WordsIn(words, s.begin, t->begin), named, &other_subject);
+      if (other_subject) others_dates.push_back(t);
       if (m == nullptr || absl::c_linear_search(predicate_subjects, m)) {
         continue;
       }
@@ -384,10 +420,13 @@ std::vector<Claim> AttachDates(const Document& doc,
       predicate_dates.push_back(t);
       predicate_subjects.push_back(m);
     }
-    if (!predicate_dates.empty()) {
+    if (!predicate_dates.empty() || !others_dates.empty()) {
       std::vector<const TimeExpression*> rest;
       for (const TimeExpression* t : dates) {
-        if (!absl::c_linear_search(predicate_dates, t)) rest.push_back(t);
+        if (!absl::c_linear_search(predicate_dates, t) &&
+            !absl::c_linear_search(others_dates, t)) {
+          rest.push_back(t);
+        }
       }
       dates.swap(rest);
     }

@@ -577,6 +577,26 @@ TEST(DateAttachmentTest, ADateInAnotherClauseThanTheNameIsNotItsDate) {
                   .empty());
 }
 
+TEST(DateAttachmentTest, ARelativeClauseDatesTheNounBeforeIt) {
+  const absl::CivilDay day(2024, 6, 26);
+  // The clause's noun names no reference event: its date is not the
+  // mutiny's, though the mutiny is the nearest name.
+  EXPECT_TRUE(Verdicts("The Wagner mutiny ended a feud that started in "
+                       "February 2022.",
+                       day)
+                  .empty());
+  // The clause's noun is a word of the name before it: the same event.
+  EXPECT_EQ(Verdicts("The Wagner mutiny was a short mutiny that took place "
+                     "on 23 June 2023.",
+                     day),
+            (std::vector<std::string>{"23 June 2023 mutiny SUPPORTED"}));
+  // A picture's view from a day shows the event; it does not date it.
+  EXPECT_TRUE(Verdicts("A view from 22 June 2023 shows the Wagner mutiny's "
+                       "columns.",
+                       day)
+                  .empty());
+}
+
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
   const absl::CivilDay day(2023, 11, 25);
   EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",
