@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/types/span.h"
 #include "engine/claims/cue_words.h"
 #include "engine/events/ordinals.h"
@@ -557,6 +558,100 @@ void CheckAgo(const DocumentContext& doc, TextLocator& locator,
   }
 }
 
+// "a four-day truce", "the two-day summit", "Assad's 24-year rule": a
+// length written as an adjective of the event's name is the event's own
+// length, from its first day to its last. One that fits is confirmed; one
+// off by half or twice is contradicted; one in between is left, as a
+// truce agreed for four days and extended to seven may be called either.
+void CheckEventLengths(const DocumentContext& doc, TextLocator& locator,
+                       std::vector<Finding>& findings,
+                       std::vector<ClaimNote>& notes) {
+  EventOf event_of(notes);
+  for (const TimeExpression& d : *doc.times) {
+    if (d.type != TimexType::kDuration || d.text.find('-') == std::string::npos ||
+        !d.mod.empty()) {
+      continue;
+    }
+    const std::optional<Amount> amount = ParseDurationValue(d.value);
+    if (!amount.has_value()) continue;
+    const SentenceBounds* s = doc.document->SentenceAt(d.begin);
+    if (s == nullptr) continue;
+    // "the 10-year anniversary of ...": counted apart (CheckAnniversaries).
+    const std::size_t next = doc.document->WordAt(d.end);
+    if (next < doc.document->words.size() &&
+        doc.document->words[next].norm == "anniversary") {
+      continue;
+    }
+    // The name it qualifies: one that holds it, else the first within four
+    // words after it ("the 42-day first phase of the ceasefire").
+    const EventMention* m = nullptr;
+    for (const EventMention& e : BeginningIn(*doc.mentions, s->begin, d.end)) {
+      if (e.begin <= d.begin && d.end <= e.end && !e.candidates.empty()) m = &e;
+    }
+    if (m == nullptr) {
+      m = MentionNear(doc, d.end, d.end, s->end, false);
+      // Within the noun phrase: no punctuation between ("a 30-day
+      // ceasefire, following talks in Jeddah" is no length of the talks).
+      if (m != nullptr &&
+          (doc.document->WordAt(m->begin) > doc.document->WordAt(d.end) + 4 ||
+           doc.document->Slice(d.end, m->begin).find_first_of(",;:()\"") !=
+               absl::string_view::npos)) {
+        m = nullptr;
+      }
+    }
+    if (m == nullptr) continue;
+    // A description, as evidence weaker than a name, is only confirmed: the
+    // best described event, when it is better than the others.
+    int ev = event_of(*m);
+    if (ev < 0 && m->described && m->unique_best) ev = m->candidates[0];
+    if (ev < 0) continue;
+    const ReferenceEvent& e = doc.catalog->events()[ev];
+    const std::optional<PartialDate> first = StartOf(e);
+    const std::optional<PartialDate> last = EndOf(e);
+    if (!first.has_value() || !last.has_value() ||
+        first->granularity != Granularity::kDay ||
+        last->granularity != Granularity::kDay) {
+      continue;
+    }
+    // Both days count: a summit on 24 and 25 June lasted two days.
+    const double days =
+        static_cast<double>(CivilOf(*last) - CivilOf(*first)) + 1;
+    const double claimed = amount->n * UnitDays(amount->unit);
+    const bool fits = Fits(days, *amount, "");
+    if (!fits && (m->described || (days < 2 * claimed && days > claimed / 2))) {
+      continue;
+    }
+    Finding f = MakeFinding(doc, locator, d.begin, d.end);
+    SetEvent(doc, locator, *m, e, f);
+    f.claimed_value = d.value;
+    f.kind = FindingKind::kReference;
+    f.reference_date = first;
+    f.confidence = 0.8f;
+    const std::string lasted = absl::StrCat(
+        e.title, " lasted from ", FormatDateForPeople(*first), " to ",
+        FormatDateForPeople(*last), ", ", DaysForPeople(days));
+    if (fits) {
+      f.verdict = Verdict::kSupported;
+      f.severity = Severity::kInfo;
+      f.explanation =
+          absl::StrCat(lasted, ", consistent with \"", d.text, "\".");
+    } else {
+      std::string length = FormatAmount(days, *amount, d.text);
+      // "four-day" written again: "seven days" -> "seven-day".
+      if (absl::EndsWith(length, "s")) length.pop_back();
+      absl::StrReplaceAll({{" ", "-"}}, &length);
+      if (absl::StartsWith(length, "a-")) length = absl::StrCat("one-", length.substr(2));
+      f.suggestion = length;
+      f.explanation = absl::StrCat(lasted, "; the text says ", d.text, ".");
+    }
+    findings.push_back(std::move(f));
+    ClaimNote note;
+    note.event = ev;
+    note.mention = m;
+    notes.push_back(note);
+  }
+}
+
 // The years an anniversary counts, written before words[at] ("the
 // fifth anniversary", "the 10th anniversary", "the 10-year anniversary",
 // "20 years since"), and the index of its first word; 0 when none is.
@@ -727,6 +822,7 @@ void CheckAgainstPublicationDate(const DocumentContext& doc,
   CheckDurations(doc, locator, findings, notes);
   CheckAnniversaries(doc, locator, findings, notes);
   CheckAgo(doc, locator, findings, notes);
+  CheckEventLengths(doc, locator, findings, notes);
 }
 
 void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,

@@ -597,6 +597,27 @@ TEST(DateAttachmentTest, ARelativeClauseDatesTheNounBeforeIt) {
                   .empty());
 }
 
+TEST(DocumentChecksTest, ALengthWrittenBeforeANameIsTheEventsOwn) {
+  // The mutiny lasted 23 and 24 June 2023: two days, both counted.
+  const absl::CivilDay day(2024, 6, 26);
+  EXPECT_EQ(Verdicts("The two-day Wagner mutiny shook Russia.", day),
+            (std::vector<std::string>{"two-day mutiny SUPPORTED"}));
+  const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
+      "The ten-day Wagner mutiny shook Russia.", day);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].verdict, Verdict::kContradicted);
+  EXPECT_EQ(r->findings[0].suggestion, "two-day");
+  EXPECT_EQ(r->findings[0].explanation,
+            "Wagner Group rebellion lasted from 23 June 2023 to 24 June 2023, "
+            "2 days; the text says ten-day.");
+  // Near enough to be a length as first agreed, and not the name's: left.
+  EXPECT_TRUE(Verdicts("The three-day Wagner mutiny shook Russia.", day)
+                  .empty());
+  EXPECT_TRUE(Verdicts("A ten-day truce, after the Wagner mutiny, held.", day)
+                  .empty());
+}
+
 TEST(DateAttachmentTest, ADayOfAWarStillGoingOnIsNoClaimAboutItsStart) {
   const absl::CivilDay day(2023, 11, 25);
   EXPECT_EQ(Verdicts("Hostages were freed in the war in Gaza on 24 November.",
