@@ -247,6 +247,40 @@ void SetEvent(const DocumentContext& doc, TextLocator& locator,
   f.citations = e.citations;
 }
 
+// A finding on text[begin, end) about `e`, as `m` names it: of `kind`,
+// checked against `reference`, as sure as `confidence`. CONTRADICTED until
+// Confirm says otherwise.
+Finding EventFinding(const DocumentContext& doc, TextLocator& locator,
+                     std::size_t begin, std::size_t end,
+                     const EventMention& m, const ReferenceEvent& e,
+                     FindingKind kind, const std::optional<PartialDate>& reference,
+                     float confidence) {
+  Finding f = MakeFinding(doc, locator, begin, end);
+  SetEvent(doc, locator, m, e, f);
+  f.kind = kind;
+  f.reference_date = reference;
+  f.confidence = confidence;
+  return f;
+}
+
+// Makes `f` SUPPORTED: `why`, consistent with the `text` it checked.
+void Confirm(absl::string_view why, absl::string_view text, Finding& f) {
+  f.verdict = Verdict::kSupported;
+  f.severity = Severity::kInfo;
+  f.explanation = absl::StrCat(why, ", consistent with \"", text, "\".");
+}
+
+// Adds `f`, and the note that it is about event `ev` as `m` names it.
+void AddEventFinding(Finding f, int ev, const EventMention& m,
+                     std::vector<Finding>& findings,
+                     std::vector<ClaimNote>& notes) {
+  findings.push_back(std::move(f));
+  ClaimNote note;
+  note.event = ev;
+  note.mention = &m;
+  notes.push_back(note);
+}
+
 // The mention in [begin, end) that names a dated event and starts first
 // after `from` (or, with `before`, ends last before it).
 const EventMention* MentionNear(const DocumentContext& doc, std::size_t from,
@@ -370,21 +404,14 @@ void CheckUpcoming(const DocumentContext& doc, TextLocator& locator,
     // The same sentence only: a cue across a full stop is another story.
     const SentenceBounds* s = doc.document->SentenceAt(m.begin);
     if (s == nullptr || cue_begin < s->begin || cue_end > s->end) continue;
-    Finding f = MakeFinding(doc, locator, cue_begin, cue_end);
-    SetEvent(doc, locator, m, e, f);
-    f.kind = FindingKind::kPublicationDate;
-    f.reference_date = when;
-    f.confidence = 0.85f;
+    Finding f = EventFinding(doc, locator, cue_begin, cue_end, m, e,
+                             FindingKind::kPublicationDate, when, 0.85f);
     f.suggestion = past;
     f.explanation = absl::StrCat(
         e.title, " took place ", OnOrIn(*when), ", before the article's date, ",
         FormatDateForPeople(DayDate(doc.document->published)), ", yet the text says \"",
         f.claimed_text, "\".");
-    findings.push_back(std::move(f));
-    ClaimNote note;
-    note.event = ev;
-    note.mention = &m;
-    notes.push_back(note);
+    AddEventFinding(std::move(f), ev, m, findings, notes);
   }
 }
 
@@ -450,31 +477,22 @@ void CheckDurations(const DocumentContext& doc, TextLocator& locator,
     // A duration that fits is confirmed, so that an editor sees it was
     // read and checked.
     const bool fits = Fits(days, *amount, d.mod);
-    Finding f = MakeFinding(doc, locator, d.begin, d.end);
-    SetEvent(doc, locator, *m, e, f);
+    Finding f = EventFinding(doc, locator, d.begin, d.end, *m, e,
+                             FindingKind::kPublicationDate, began, 0.85f);
     f.claimed_value = d.value;
-    f.kind = FindingKind::kPublicationDate;
-    f.reference_date = began;
-    f.confidence = 0.85f;
-    if (fits) {
-      f.verdict = Verdict::kSupported;
-      f.severity = Severity::kInfo;
-    } else {
-      f.suggestion = FormatAmount(days, *amount, d.text);
-    }
-    f.explanation = absl::StrCat(
+    const std::string between = absl::StrCat(
         e.title, e.date.has_value() ? " took place " : " began ",
         OnOrIn(*began), ", ", DaysForPeople(days),
         until == doc.document->published ? " before the article's date, "
-                               : " before it ended on ",
-        FormatDateForPeople(DayDate(until)),
-        fits ? ", consistent with \"" : "; the text says ", d.text,
-        fits ? "\"." : ".");
-    findings.push_back(std::move(f));
-    ClaimNote note;
-    note.event = ev;
-    note.mention = m;
-    notes.push_back(note);
+                                         : " before it ended on ",
+        FormatDateForPeople(DayDate(until)));
+    if (fits) {
+      Confirm(between, d.text, f);
+    } else {
+      f.suggestion = FormatAmount(days, *amount, d.text);
+      f.explanation = absl::StrCat(between, "; the text says ", d.text, ".");
+    }
+    AddEventFinding(std::move(f), ev, *m, findings, notes);
   }
 }
 
@@ -530,31 +548,21 @@ void CheckAgo(const DocumentContext& doc, TextLocator& locator,
     const double days =
         static_cast<double>(doc.document->published - CivilOf(*when));
     if (days < 0) continue;
-    Finding f = MakeFinding(doc, locator, t.begin, t.end);
-    SetEvent(doc, locator, *m, e, f);
+    Finding f = EventFinding(doc, locator, t.begin, t.end, *m, e,
+                             FindingKind::kPublicationDate, when, 0.8f);
     f.claimed_value = t.value;
-    f.kind = FindingKind::kPublicationDate;
-    f.reference_date = when;
-    f.confidence = 0.8f;
     const std::string between = absl::StrCat(
         e.title, " took place ", OnOrIn(*when), ", ", DaysForPeople(days),
         " before the article's date, ",
         FormatDateForPeople(DayDate(doc.document->published)));
     if (Fits(days, *amount, t.mod)) {
-      f.verdict = Verdict::kSupported;
-      f.severity = Severity::kInfo;
-      f.explanation =
-          absl::StrCat(between, ", consistent with \"", t.text, "\".");
+      Confirm(between, t.text, f);
     } else {
       f.suggestion = absl::StrCat(FormatAmount(days, *amount, t.text), " ago");
       f.explanation = absl::StrCat(between, "; the text says \"", t.text,
                                    "\".");
     }
-    findings.push_back(std::move(f));
-    ClaimNote note;
-    note.event = ev;
-    note.mention = m;
-    notes.push_back(note);
+    AddEventFinding(std::move(f), ev, *m, findings, notes);
   }
 }
 
@@ -621,20 +629,14 @@ void CheckEventLengths(const DocumentContext& doc, TextLocator& locator,
     if (!fits && (m->described || (days < 2 * claimed && days > claimed / 2))) {
       continue;
     }
-    Finding f = MakeFinding(doc, locator, d.begin, d.end);
-    SetEvent(doc, locator, *m, e, f);
+    Finding f = EventFinding(doc, locator, d.begin, d.end, *m, e,
+                             FindingKind::kReference, first, 0.8f);
     f.claimed_value = d.value;
-    f.kind = FindingKind::kReference;
-    f.reference_date = first;
-    f.confidence = 0.8f;
     const std::string lasted = absl::StrCat(
         e.title, " lasted from ", FormatDateForPeople(*first), " to ",
         FormatDateForPeople(*last), ", ", DaysForPeople(days));
     if (fits) {
-      f.verdict = Verdict::kSupported;
-      f.severity = Severity::kInfo;
-      f.explanation =
-          absl::StrCat(lasted, ", consistent with \"", d.text, "\".");
+      Confirm(lasted, d.text, f);
     } else {
       std::string length = FormatAmount(days, *amount, d.text);
       // "four-day" written again: "seven days" -> "seven-day".
@@ -644,11 +646,7 @@ void CheckEventLengths(const DocumentContext& doc, TextLocator& locator,
       f.suggestion = length;
       f.explanation = absl::StrCat(lasted, "; the text says ", d.text, ".");
     }
-    findings.push_back(std::move(f));
-    ClaimNote note;
-    note.event = ev;
-    note.mention = m;
-    notes.push_back(note);
+    AddEventFinding(std::move(f), ev, *m, findings, notes);
   }
 }
 
@@ -770,35 +768,24 @@ void CheckAnniversaries(const DocumentContext& doc, TextLocator& locator,
     if (day - anniversary(nearest) > 182) ++nearest;
     if (anniversary(nearest) - day > 182) --nearest;
     if (std::abs(day - anniversary(nearest)) > slack || nearest <= 0) continue;
-    Finding f = MakeFinding(doc, locator, words[first].begin, words[at].end);
-    SetEvent(doc, locator, *m, e, f);
-    f.kind = FindingKind::kPublicationDate;
-    f.reference_date = when;
-    f.confidence = 0.85f;
+    Finding f = EventFinding(doc, locator, words[first].begin, words[at].end,
+                             *m, e, FindingKind::kPublicationDate, when, 0.85f);
     const std::string counted =
         day == doc.document->published
             ? absl::StrCat("the article's date, ",
                            FormatDateForPeople(DayDate(day)))
             : FormatDateForPeople(DayDate(day));
+    const std::string before =
+        absl::StrCat(e.title, " took place ", OnOrIn(*when), ", ", nearest,
+                     nearest == 1 ? " year" : " years", " before ", counted);
     if (nearest == years) {
-      f.verdict = Verdict::kSupported;
-      f.severity = Severity::kInfo;
-      f.explanation = absl::StrCat(e.title, " took place ", OnOrIn(*when), ", ",
-                                   nearest, nearest == 1 ? " year" : " years",
-                                   " before ", counted, ", consistent with \"",
-                                   f.claimed_text, "\".");
+      Confirm(before, f.claimed_text, f);
     } else {
       f.suggestion = AnniversaryWording(words, first, at, nearest);
-      f.explanation = absl::StrCat(e.title, " took place ", OnOrIn(*when), ", ",
-                                   nearest, nearest == 1 ? " year" : " years",
-                                   " before ", counted, "; the text says \"",
+      f.explanation = absl::StrCat(before, "; the text says \"",
                                    f.claimed_text, "\".");
     }
-    findings.push_back(std::move(f));
-    ClaimNote note;
-    note.event = ev;
-    note.mention = m;
-    notes.push_back(note);
+    AddEventFinding(std::move(f), ev, *m, findings, notes);
   }
 }
 
@@ -950,12 +937,9 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       // A statement that fits is left as it is: it dates no claim of its
       // own (one that does is re-judged below).
       if (fits) continue;
-      Finding f = MakeFinding(doc, locator, d.begin, d.end);
-      SetEvent(doc, locator, *m, e, f);
+      Finding f = EventFinding(doc, locator, d.begin, d.end, *m, e,
+                               FindingKind::kRelative, event_date, 0.85f);
       f.claimed_value = d.value;
-      f.kind = FindingKind::kRelative;
-      f.reference_date = event_date;
-      f.confidence = 0.85f;
       f.related_spans.push_back(f.event_span);
       if (anchor_span.has_value()) f.related_spans.push_back(*anchor_span);
       const std::string between = absl::StrCat(
@@ -967,11 +951,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       f.suggestion = days > 0 ? FormatAmount(days, *amount, d.text) : "";
       f.explanation =
           absl::StrCat(between, ", not ", absl::AsciiStrToLower(d.text), ".");
-      findings.push_back(std::move(f));
-      ClaimNote note;
-      note.event = ev;
-      note.mention = m;
-      notes.push_back(note);
+      AddEventFinding(std::move(f), ev, *m, findings, notes);
       continue;
     }
 
@@ -1047,11 +1027,8 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
                      previous->text);
     if (fits) {
       if (note_index < 0) continue;
-      f.verdict = Verdict::kSupported;
-      f.severity = Severity::kInfo;
       f.confidence = 0.9f;
-      f.explanation =
-          absl::StrCat(between, ", consistent with \"", d.text, "\".");
+      Confirm(between, d.text, f);
     } else {
       f.kind = FindingKind::kRelative;
       f.confidence = 0.85f;
@@ -1067,11 +1044,7 @@ void CheckRelativeStatements(const DocumentContext& doc, TextLocator& locator,
       f.event_text = findings[note_index].event_text;
       findings[note_index] = std::move(f);
     } else {
-      findings.push_back(std::move(f));
-      ClaimNote note;
-      note.event = ev;
-      note.mention = m;
-      notes.push_back(note);
+      AddEventFinding(std::move(f), ev, *m, findings, notes);
     }
   }
 }
