@@ -1,6 +1,7 @@
 // Shows what the engine reads in each text, for working on the news-dates
-// corpus (score.py --explain runs it): the time expressions, the event
-// mentions with their candidates, and the claims that pair them, one JSON
+// corpus's misreadings (tests/news_dates/score.py scores it; this says
+// why): the time expressions, the event mentions with their candidates,
+// the claims that pair them and the findings of the whole check, one JSON
 // object per input line. Reads lines of {"id", "published", "text"} on
 // standard input; the reference events from --events (JSON Lines, the
 // import format).
@@ -95,10 +96,22 @@ int Run() {
                                  cl.mention->end - cl.mention->begin)),
           ",\"time\":", JsonQuote(cl.time->text), "}"));
     }
+    std::vector<std::string> f_json;
+    if (absl::StatusOr<CheckResult> r = checker.Check(text, published); r.ok()) {
+      for (const Finding& f : r->findings) {
+        f_json.push_back(absl::StrCat(
+            "{\"text\":", JsonQuote(f.claimed_text), ",\"verdict\":\"",
+            f.verdict == Verdict::kSupported      ? "SUPPORTED"
+            : f.verdict == Verdict::kContradicted ? "CONTRADICTED"
+                                                  : "UNVERIFIABLE",
+            "\",\"event\":", JsonQuote(f.event_id), "}"));
+      }
+    }
     std::cout << "{\"id\":" << JsonQuote(Field(c, "id")) << ",\"times\":["
               << absl::StrJoin(t_json, ",") << "],\"mentions\":["
               << absl::StrJoin(m_json, ",") << "],\"claims\":["
-              << absl::StrJoin(c_json, ",") << "]}\n";
+              << absl::StrJoin(c_json, ",") << "],\"findings\":["
+              << absl::StrJoin(f_json, ",") << "]}\n";
   }
   return 0;
 }
