@@ -64,6 +64,15 @@ class EventOf {
   absl::flat_hash_map<const EventMention*, int> first_event_;
 };
 
+// The event a finding about `m` may be about: the one it names, or, for a
+// description, the best described when it is better than the others. A
+// description is weaker evidence than a name: its findings only confirm.
+int EventToCheck(EventOf& event_of, const EventMention& m) {
+  const int ev = event_of(m);
+  if (ev < 0 && m.described && m.unique_best) return m.candidates[0];
+  return ev;
+}
+
 // A count of time units as the text wrote it ("two weeks", "a year").
 enum class Unit { kDay, kWeek, kMonth, kYear };
 
@@ -530,17 +539,26 @@ void CheckAgo(const DocumentContext& doc, TextLocator& locator,
     const SentenceBounds* s = doc.document->SentenceAt(t.begin);
     if (s == nullptr) continue;
     // The event told: named before it ("since bin Laden was killed more
-    // than a decade ago"), else just after it.
+    // than a decade ago"), else just after it, or after the date that
+    // says the same ("Ten years ago, on March 18, 2014, Russia annexed
+    // Crimea").
     const EventMention* m = MentionNear(doc, t.begin, s->begin, t.begin, true);
     if (m == nullptr) {
-      m = MentionNear(doc, t.end, t.end, s->end, false);
+      std::size_t from = t.end;
+      const TimeExpression* next = &t + 1;
+      if (next < doc.times->data() + doc.times->size() &&
+          next->begin < s->end && next->date.has_value() &&
+          doc.document->WordsIn(t.end, next->begin).size() <= 1) {
+        from = next->end;
+      }
+      m = MentionNear(doc, from, from, s->end, false);
       if (m != nullptr &&
-          doc.document->WordAt(m->begin) > doc.document->WordAt(t.end) + 3) {
+          doc.document->WordAt(m->begin) > doc.document->WordAt(from) + 3) {
         m = nullptr;
       }
     }
-    if (m == nullptr || m->described) continue;
-    const int ev = event_of(*m);
+    if (m == nullptr) continue;
+    const int ev = EventToCheck(event_of, *m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const std::optional<PartialDate> when = StartOf(e);
@@ -558,6 +576,7 @@ void CheckAgo(const DocumentContext& doc, TextLocator& locator,
     if (Fits(days, *amount, t.mod)) {
       Confirm(between, t.text, f);
     } else {
+      if (m->described) continue;
       f.suggestion = absl::StrCat(FormatAmount(days, *amount, t.text), " ago");
       f.explanation = absl::StrCat(between, "; the text says \"", t.text,
                                    "\".");
@@ -608,10 +627,7 @@ void CheckEventLengths(const DocumentContext& doc, TextLocator& locator,
       }
     }
     if (m == nullptr) continue;
-    // A description, as evidence weaker than a name, is only confirmed: the
-    // best described event, when it is better than the others.
-    int ev = event_of(*m);
-    if (ev < 0 && m->described && m->unique_best) ev = m->candidates[0];
+    const int ev = EventToCheck(event_of, *m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const std::optional<PartialDate> first = StartOf(e);
@@ -741,7 +757,7 @@ void CheckAnniversaries(const DocumentContext& doc, TextLocator& locator,
     }
     const EventMention* m = AnniversaryOf(*doc.document, *doc.mentions, at);
     if (m == nullptr || m->candidates.empty()) continue;
-    const int ev = event_of(*m);
+    const int ev = EventToCheck(event_of, *m);
     if (ev < 0) continue;
     const ReferenceEvent& e = doc.catalog->events()[ev];
     const std::optional<PartialDate> when = StartOf(e);
@@ -781,6 +797,7 @@ void CheckAnniversaries(const DocumentContext& doc, TextLocator& locator,
     if (nearest == years) {
       Confirm(before, f.claimed_text, f);
     } else {
+      if (m->described) continue;
       f.suggestion = AnniversaryWording(words, first, at, nearest);
       f.explanation = absl::StrCat(before, "; the text says \"",
                                    f.claimed_text, "\".");

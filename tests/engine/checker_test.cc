@@ -440,6 +440,12 @@ TEST(DocumentChecksTest, AgoIsCountedFromTheEventToTheArticlesDate) {
   EXPECT_EQ(Verdicts("The Wagner mutiny shook Russia five weeks ago.",
                      absl::CivilDay(2023, 7, 28)),
             (std::vector<std::string>{"five weeks ago mutiny SUPPORTED"}));
+  // The event named after the date that says the same.
+  EXPECT_EQ(Verdicts("Ten months ago, on 23 June 2023, the Wagner mutiny "
+                     "began.",
+                     absl::CivilDay(2024, 4, 23)),
+            (std::vector<std::string>{"Ten months ago mutiny SUPPORTED",
+                                      "23 June 2023 mutiny SUPPORTED"}));
   const absl::StatusOr<CheckResult> r = AttachmentChecker().Check(
       "The Wagner mutiny shook Russia two decades ago.", day);
   ASSERT_TRUE(r.ok()) << r.status();
