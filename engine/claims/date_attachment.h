@@ -51,13 +51,19 @@ inline constexpr std::size_t kMaxClaimGapWords = 15;
 std::vector<SentenceBounds> SentencesWithClaims(
     const Document& doc, const std::vector<TimeExpression>& times);
 
-// Pairs each event mention with a calendar date of its sentence when each
-// is the other's nearest, so that one sentence's date is not pinned on
-// every event it names, and then drops the pairs whose date belongs to
-// something else: a caption's, a picture's, a statement's ("officials said
-// on Friday"), a memorial's ("marks the anniversary"), a date of another
-// year than the name's own ("the 1986 World Cup"), a date in another
-// clause. Claims are in text order of their mentions.
+// Reads which event mention each calendar date of a sentence dates, from
+// the clause first: a date that completes the predicate of a name ("the
+// tsunami that struck on 26 December 2004") is that name's; a relative
+// clause dates the noun before it, and so no other name; a date in another
+// clause than a name (after "after" or "before", a semicolon, a dash and a
+// conjunction) is not its; the day of an anniversary claims the event's day
+// of the year (Claim::anniversary). The other dates pair with the mention
+// each is the nearest of, so that one sentence's date is not pinned on
+// every event it names, and the pairs whose date belongs to something else
+// are dropped: a caption's, a picture's, a statement's ("officials said on
+// Friday"), a memorial's, the results' of an event, a date of another year
+// than the name's own ("the 1986 World Cup"), a date far away in one long
+// sentence. Claims are in text order of their mentions.
 std::vector<Claim> AttachDates(const Document& doc,
                                const std::vector<TimeExpression>& times,
                                const std::vector<EventMention>& mentions);
