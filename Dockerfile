@@ -28,7 +28,8 @@ EXPOSE 50051 9090
 # --tls_key and --tokens_file (docker-compose.yml does), or, for a trial
 # only, --allow_unauthenticated_remote. The bundled events are at
 # /usr/share/factcheck/events.jsonl, for --reference_file or the compose
-# file's seed service. Metrics: http://HOST:9090/metrics.
+# file's seed service. HTTP port (JSON API, /metrics, /healthz): HOST:9090,
+# HTTPS with the same certificate as gRPC.
 ENTRYPOINT ["factcheck-server", "--listen=0.0.0.0:50051", \
-            "--metrics_listen=0.0.0.0:9090", \
+            "--http_listen=0.0.0.0:9090", \
             "--data_dir=/var/lib/factcheck"]
