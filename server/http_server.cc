@@ -154,30 +154,9 @@ class HttpServer::Handler {
   absl::Status Answer(const httplib::Request& request,
                       httplib::Response& response, std::string& method,
                       bool& wrong_verb) {
-    if (std::optional<std::string> origin = Header(request, "Origin")) {
-      const std::string own_origin =
-          absl::StrCat(options_.tls_cert.empty() ? "http://" : "https://",
-                       request.get_header_value("Host"));
-      if (!options_.cors.Allows(*origin, own_origin)) {
-        return absl::PermissionDeniedError(absl::StrCat(
-            "pages from ", Quoted(*origin),
-            " may not call this API: the origin is not in the server's "
-            "--http_cors_origins"));
-      }
-      if (options_.cors.Lists(*origin)) {
-        response.set_header("Access-Control-Allow-Origin", *origin);
-        response.set_header("Vary", "Origin");
-        response.set_header("Access-Control-Expose-Headers", "X-Request-Id");
-      }
-      if (request.method == "OPTIONS") {  // A preflight.
-        response.status = 204;
-        response.set_header("Access-Control-Allow-Methods", "GET, POST");
-        response.set_header("Access-Control-Allow-Headers",
-                            "Authorization, Content-Type, X-Request-Id");
-        response.set_header("Access-Control-Max-Age", "600");
-        return absl::OkStatus();
-      }
-    }
+    const std::optional<std::string> origin = Header(request, "Origin");
+    if (request.method == "OPTIONS")
+      return AnswerPreflight(origin, request, response);
     absl::StatusOr<HttpApi::Found> found =
         parts_.api->Find(request.method, request.path);
     if (!found.ok()) {
@@ -188,6 +167,9 @@ class HttpServer::Handler {
       return found.status();
     }
     method = found->route->method;
+    if (absl::Status s = CheckOrigin(origin, request, response); !s.ok()) {
+      return s;
+    }
     if (parts_.authorizer != nullptr) {
       std::optional<absl::string_view> authorization;
       const std::size_t count = request.get_header_value_count("Authorization");
@@ -209,6 +191,45 @@ class HttpServer::Handler {
     absl::StatusOr<std::string> answer = parts_.api->Call(*found, api_request);
     if (!answer.ok()) return answer.status();
     response.set_content(*std::move(answer), kJson);
+    return absl::OkStatus();
+  }
+
+  // OK for a request without `Origin`, or from the server's own origin or
+  // a listed one, whose answer then carries the CORS headers; otherwise
+  // PermissionDenied.
+  absl::Status CheckOrigin(const std::optional<std::string>& origin,
+                           const httplib::Request& request,
+                           httplib::Response& response) const {
+    if (!origin.has_value()) return absl::OkStatus();
+    const std::string own_origin =
+        absl::StrCat(options_.tls_cert.empty() ? "http://" : "https://",
+                     request.get_header_value("Host"));
+    if (!options_.cors.Allows(*origin, own_origin)) {
+      return absl::PermissionDeniedError(absl::StrCat(
+          "pages from ", Quoted(*origin),
+          " may not call this API: the origin is not in the server's "
+          "--http_cors_origins"));
+    }
+    if (options_.cors.Lists(*origin)) {
+      response.set_header("Access-Control-Allow-Origin", *origin);
+      response.set_header("Vary", "Origin");
+      response.set_header("Access-Control-Expose-Headers", "X-Request-Id");
+    }
+    return absl::OkStatus();
+  }
+
+  // A browser's CORS preflight: 204 with what a listed origin may send.
+  absl::Status AnswerPreflight(const std::optional<std::string>& origin,
+                               const httplib::Request& request,
+                               httplib::Response& response) const {
+    if (absl::Status s = CheckOrigin(origin, request, response); !s.ok()) {
+      return s;
+    }
+    response.status = 204;
+    response.set_header("Access-Control-Allow-Methods", "GET, POST");
+    response.set_header("Access-Control-Allow-Headers",
+                        "Authorization, Content-Type, X-Request-Id");
+    response.set_header("Access-Control-Max-Age", "600");
     return absl::OkStatus();
   }
 

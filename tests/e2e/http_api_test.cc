@@ -360,6 +360,11 @@ TEST_F(HttpApiTest, OtherOriginsAreRefusedUnlessListed) {
                "pages from 'https://evil.example' may not call this API: the "
                "origin is not in the server's --http_cors_origins");
   EXPECT_EQ(elsewhere.headers.count("access-control-allow-origin"), 0u);
+  // Refused, and logged under the method it asked for.
+  EXPECT_TRUE(server().WaitForOutput(
+      R"("method":"/factcheck.v1.FactCheck/IngestSource","code":"PERMISSION_DENIED",)",
+      absl::Seconds(10)))
+      << server_output();
   EXPECT_EQ(Curl({"-X", "OPTIONS", "-H", "Origin: https://evil.example",
                   Url("/v1/sources:ingest")})
                 .status,
