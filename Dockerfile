@@ -11,7 +11,7 @@ FROM debian:12-slim
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 librocksdb7.8 libabsl20220623 \
-      libsimdjson14 libbz2-1.0 zlib1g \
+      libsimdjson14 libbz2-1.0 zlib1g libcpp-httplib0.11 \
  && rm -rf /var/lib/apt/lists/*
 # The user and group factcheck, id 10001 both: the secrets mounted from the
 # host are given to that group id (scripts/prepare-deploy.sh).
