@@ -56,7 +56,11 @@ absl::Status SetUrlFields(
     google::protobuf::Message* message) {
   const google::protobuf::Descriptor* type = message->GetDescriptor();
   const google::protobuf::Reflection* reflection = message->GetReflection();
-  for (const auto& [name, value] : fields) {
+  for (const auto& entry : fields) {
+    // Not a structured binding: the lambda below captures them, which
+    // clang 14 (the fuzzers' compiler) does not allow.
+    const std::string& name = entry.first;
+    const std::string& value = entry.second;
     const FieldDescriptor* field = FindField(type, name);
     if (field == nullptr) {
       return absl::InvalidArgumentError(absl::StrCat(
