@@ -310,7 +310,8 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(
   http.set_read_timeout(timeout);
   http.set_write_timeout(timeout);
   http.set_keep_alive_timeout(std::max<time_t>(
-      1, static_cast<time_t>(absl::ToInt64Seconds(options.io_timeout))));
+      1,
+      static_cast<time_t>(absl::ToInt64Seconds(options.keep_alive_timeout))));
   // httplib's default closes a connection after 5 requests; an editor page
   // sends one every pause in typing.
   http.set_keep_alive_max_count(1000);

@@ -46,9 +46,13 @@ struct HttpServerOptions {
   CorsPolicy cors = {};
   // Serve the editor page (web/editor/) at /.
   bool editor_page = false;
-  // How long a client may take to send a request, or to read an answer,
-  // and how long an idle keep-alive connection is kept.
+  // How long a client may take to send a request, or to read an answer.
   absl::Duration io_timeout = absl::Seconds(5);
+  // How long an idle keep-alive connection is kept (whole seconds, at
+  // least one). Short, because stopping waits for each such connection:
+  // httplib looks for a stop only between requests. Long enough for an
+  // editor page, which sends a request at every pause in typing.
+  absl::Duration keep_alive_timeout = absl::Seconds(2);
   // Largest request body; a larger one is answered 413 without being
   // read.
   std::size_t max_body_bytes = 1 << 20;

@@ -113,9 +113,9 @@ TEST(HttpServerTest, HealthSaysWhetherTheServerServes) {
 
 TEST(HttpServerTest, GarbageAndAnOversizedHeadAre400WithAStatusBody) {
   // httplib keeps such a connection open, as any other, until the client
-  // closes it or it has been idle for io_timeout; HttpExchange reads until
-  // it is closed.
-  auto server = StartOrDie({.io_timeout = absl::Milliseconds(300)});
+  // closes it or it has been idle for keep_alive_timeout; HttpExchange
+  // reads until it is closed.
+  auto server = StartOrDie({.keep_alive_timeout = absl::Seconds(1)});
   ASSERT_NE(server, nullptr);
   auto garbage = HttpExchange(server->address(), "HELLO\r\n\r\n");
   ASSERT_TRUE(garbage.ok()) << garbage.status();
