@@ -11,7 +11,7 @@ FROM debian:12-slim
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 librocksdb7.8 libabsl20220623 \
-      libsimdjson14 libbz2-1.0 zlib1g \
+      libsimdjson14 libbz2-1.0 zlib1g libcpp-httplib0.11 \
  && rm -rf /var/lib/apt/lists/*
 # The user and group factcheck, id 10001 both: the secrets mounted from the
 # host are given to that group id (scripts/prepare-deploy.sh).
@@ -28,7 +28,8 @@ EXPOSE 50051 9090
 # --tls_key and --tokens_file (docker-compose.yml does), or, for a trial
 # only, --allow_unauthenticated_remote. The bundled events are at
 # /usr/share/factcheck/events.jsonl, for --reference_file or the compose
-# file's seed service. Metrics: http://HOST:9090/metrics.
+# file's seed service. HTTP port (JSON API, /metrics, /healthz): HOST:9090,
+# HTTPS with the same certificate as gRPC.
 ENTRYPOINT ["factcheck-server", "--listen=0.0.0.0:50051", \
-            "--metrics_listen=0.0.0.0:9090", \
+            "--http_listen=0.0.0.0:9090", \
             "--data_dir=/var/lib/factcheck"]

@@ -79,7 +79,7 @@ start_server() {
   local n="$1" log="$work/server-$1.log" a=""
   rm -rf "$work/data-$n"
   : >"$log"
-  "$server_bin" --listen=127.0.0.1:0 --metrics_listen= --data_dir="$work/data-$n" \
+  "$server_bin" --listen=127.0.0.1:0 --http_listen= --data_dir="$work/data-$n" \
     --reference_file="$root/data/events.jsonl" \
     --max_import_bytes=$((1 << 40)) >"$log" 2>&1 &
   server_pid[$n]=$!

@@ -59,7 +59,7 @@ start_server() {
   # Emptied here, not by the child's redirection, which may come after the
   # first look below and leave a previous run's address to be read.
   : >"$log"
-  "$server_bin" --listen=127.0.0.1:0 --metrics_listen= --data_dir="$work/data" \
+  "$server_bin" --listen=127.0.0.1:0 --http_listen= --data_dir="$work/data" \
     --max_import_bytes=$((1 << 40)) >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 300); do

@@ -5,12 +5,14 @@ The engine's fuzzers read three bytes that choose the DCT and then text; the
 request fuzzer a method byte and then a serialized request (encoded here by
 hand, field numbers from proto/factcheck/v1/); the import fuzzer a byte
 that chooses strictness and chunk size and then a reference file, plain,
-gzip or bzip2.
+gzip or bzip2; the HTTP fuzzer a request line ("POST /v1:checkText")
+and a JSON body.
 
   fuzz/make_seeds.py DIR
 """
 import bz2
 import gzip
+import json
 import pathlib
 import sys
 
@@ -53,6 +55,26 @@ def main():
         "list-claims": bytes([7]) + field(2, 10) + field(4, "verdict=CONTRADICTED"),
         "conflicts": bytes([8]) + field(1, 10),
     }
+    # The HTTP fuzzer's: a request line, then the JSON body.
+    body = lambda fields: json.dumps(fields).encode()
+    http = {
+        "check": b"POST /v1:checkText\n" + body(
+            {"text": head, "publishedDate": "2024-02-14",
+             "include_unverifiable": True}),
+        "timex": b"POST /v1:extractTimex\n" + body(
+            {"text": head, "published_date": "2024-02-14"}),
+        "ingest": b"POST /v1/sources:ingest\n" + body(
+            {"source": {"url": "https://example.org/a", "title": "A",
+                        "publishedDate": "2024-02-14", "text": head}}),
+        "get-source": b"GET /v1/sources/b4806098d30070bb\n",
+        "list-sources": b"GET /v1/sources?pageSize=2&pageToken=\n",
+        "list-claims": b"GET /v1/sources/-/claims?filter=verdict = CONTRADICTED"
+                       b"&page_size=5\n",
+        "conflicts": b"GET /v1/conflicts?page_size=3\n",
+        "get-event": b"GET /v1/events/full-scale-invasion\n",
+        "list-events": b"GET /v1/events?page_size=3\n",
+        "search": b"GET /v1/events:search?query=Ramstein meeting&pageSize=5\n",
+    }
     events = (ROOT / "data/events.jsonl").read_bytes().splitlines(True)[:8]
     jsonl = b"".join(events)
     wikidata = (ROOT / "tests/data/wikidata-fixture.json").read_bytes()
@@ -66,7 +88,8 @@ def main():
     for fuzzer, seeds in (("temporal_tagger_fuzzer", engine),
                           ("checker_fuzzer", engine),
                           ("request_fuzzer", requests),
-                          ("event_import_fuzzer", imports)):
+                          ("event_import_fuzzer", imports),
+                          ("http_request_fuzzer", http)):
         d = out / fuzzer
         d.mkdir(parents=True, exist_ok=True)
         for name, data in seeds.items():

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the engine's text entry points, the request handlers and the
-# reference import: builds the libFuzzer targets in fuzz/ with clang
+# Fuzzes the engine's text entry points, the request handlers, the HTTP
+# edge's reading of requests and the reference import: builds the libFuzzer targets in fuzz/ with clang
 # (ASan + UBSan) into build-fuzz/, then runs each for SECONDS (default 60)
 # from a seed corpus (fuzz/make_seeds.py) and the inputs that once failed
 # (fuzz/regressions/). Exits non-zero when a fuzzer
@@ -24,7 +24,8 @@ if [ ! -f "$build_dir/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 fi
-fuzzers=(temporal_tagger_fuzzer checker_fuzzer request_fuzzer event_import_fuzzer)
+fuzzers=(temporal_tagger_fuzzer checker_fuzzer request_fuzzer event_import_fuzzer
+  http_request_fuzzer)
 targets=()
 for f in "${fuzzers[@]}"; do targets+=(--target "$f"); done
 cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the third-party tools the interoperability tests run
+# Installs the third-party tools the interoperability and browser tests run
 # (tests/interop/package.json: the jsonld processor, Microsoft's SARIF
-# Multitool, which ships the SARIF 2.1.0 schema, ajv, and the reflection
-# client grpc-reflection-js with @grpc/grpc-js) into DIR, by
+# Multitool, which ships the SARIF 2.1.0 schema, ajv, the reflection
+# client grpc-reflection-js with @grpc/grpc-js, and puppeteer-core, which
+# drives Debian's chromium and downloads no browser of its own) into DIR, by
 # default build/npm-tools, with npm ci from the committed lock file. Node.js
 # and npm come from Debian when missing. A second run with the same lock
 # file costs a comparison and nothing more, so the tests call it every time.

@@ -3,7 +3,9 @@
 # command CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh docker-compose
+# chromium runs the editor page's browser test (tests/browser), promtool
+# (Debian's prometheus package) checks the /metrics exposition.
+./scripts/install-deps.sh docker-compose chromium prometheus
 ./scripts/build.sh
 # The compose file is validated here because no Docker engine runs on the
 # machines that build factcheck.

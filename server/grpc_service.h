@@ -4,13 +4,11 @@
 #ifndef FACTCHECK_SERVER_GRPC_SERVICE_H_
 #define FACTCHECK_SERVER_GRPC_SERVICE_H_
 
-#include <atomic>
-
 #include "absl/status/status.h"
-#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "factcheck/v1/fact_check_service.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "server/active_calls.h"
 #include "server/fact_check_service.h"
 
 namespace factcheck {
@@ -19,28 +17,6 @@ namespace factcheck {
 // message is made fit to send (SentMessage: valid UTF-8, at most 1 KiB),
 // whatever it quotes.
 grpc::Status ToGrpcStatus(const absl::Status& status);
-
-// Counts the calls in progress so that a drain can wait for them, and no
-// longer: gRPC's Server::Shutdown waits out its whole deadline while any
-// client keeps an idle connection open. Every call passes through Begin and
-// End, so they are one atomic add each, with no lock on the request path;
-// only the rare drain polls.
-class ActiveCalls {
- public:
-  void Begin() { active_.fetch_add(1, std::memory_order_relaxed); }
-  void End() { active_.fetch_sub(1, std::memory_order_release); }
-  // True when no call was active before `deadline`.
-  bool WaitUntilIdle(absl::Time deadline) {
-    while (active_.load(std::memory_order_acquire) != 0) {
-      if (absl::Now() >= deadline) return false;
-      absl::SleepFor(absl::Milliseconds(1));
-    }
-    return true;
-  }
-
- private:
-  std::atomic<int> active_{0};
-};
 
 // Every method reads raw bytes and parses its request itself
 // (unary_call.h, request_parser.h): gRPC's own parser answers a string that

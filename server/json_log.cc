@@ -71,7 +71,7 @@ LogField::LogField(absl::string_view key, double value)
 
 std::string FormatLogLine(absl::Time time, LogLevel level,
                           absl::string_view msg,
-                          std::initializer_list<LogField> fields) {
+                          absl::Span<const LogField> fields) {
   std::string line = absl::StrCat(
       "{\"ts\":\"",
       absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", time, absl::UTCTimeZone()),
@@ -84,12 +84,12 @@ std::string FormatLogLine(absl::Time time, LogLevel level,
 }
 
 void Log(LogLevel level, absl::string_view msg,
-         std::initializer_list<LogField> fields) {
+         absl::Span<const LogField> fields) {
   if (LogEnabled(level)) LogAlways(level, msg, fields);
 }
 
 void LogAlways(LogLevel level, absl::string_view msg,
-               std::initializer_list<LogField> fields) {
+               absl::Span<const LogField> fields) {
   std::string line = FormatLogLine(absl::Now(), level, msg, fields);
   line += '\n';
   WriteAll(STDERR_FILENO, line);

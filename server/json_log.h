@@ -13,13 +13,13 @@
 #define FACTCHECK_SERVER_JSON_LOG_H_
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <type_traits>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "absl/types/span.h"
 
 namespace factcheck {
 
@@ -64,17 +64,17 @@ class LogField {
 // The line Log writes, without its newline.
 std::string FormatLogLine(absl::Time time, LogLevel level,
                           absl::string_view msg,
-                          std::initializer_list<LogField> fields);
+                          absl::Span<const LogField> fields);
 
 // Writes a line stamped now, when `level` is enabled.
 void Log(LogLevel level, absl::string_view msg,
-         std::initializer_list<LogField> fields = {});
+         absl::Span<const LogField> fields = {});
 
 // Writes a line stamped now whatever the log level: for the few lines of
 // the server's life (started, serving, draining, stopped), which name its
 // ports and must not vanish with --log_level=error.
 void LogAlways(LogLevel level, absl::string_view msg,
-               std::initializer_list<LogField> fields = {});
+               absl::Span<const LogField> fields = {});
 
 }  // namespace factcheck
 

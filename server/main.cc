@@ -27,9 +27,11 @@
 #include "server/flag_usage.h"
 #include "server/grpc_admin_service.h"
 #include "server/grpc_service.h"
+#include "server/http_api.h"
+#include "server/http_flags.h"
+#include "server/http_server.h"
 #include "server/json_log.h"
 #include "server/metrics.h"
-#include "server/metrics_http_server.h"
 #include "server/observability_flags.h"
 #include "server/reflection_service.h"
 #include "server/request_observer.h"
@@ -93,8 +95,14 @@ int Run() {
     return Fail(s.message());
   }
   factcheck::Metrics metrics(factcheck::ServedMethodNames());
+  absl::StatusOr<std::string> http_listen =
+      factcheck::HttpListenAddress(absl::GetFlag(FLAGS_listen));
+  if (!http_listen.ok()) return Fail(http_listen.status().message());
+  absl::StatusOr<factcheck::CorsPolicy> cors = factcheck::CorsPolicyFromFlags();
+  if (!cors.ok()) return Fail(cors.status().message());
   factcheck::SecurityOptions security_options =
       factcheck::SecurityOptionsFromFlags(absl::GetFlag(FLAGS_listen));
+  security_options.http_listen = *http_listen;
   // Refused calls reach no interceptor: the authorizer reports them.
   security_options.on_refused = [&metrics](const factcheck::RefusedCall& c) {
     const std::string request_id = factcheck::RequestIdOr(c.request_id);
@@ -149,18 +157,34 @@ int Run() {
       {factcheck::v1::FactCheck::service_full_name(),
        factcheck::v1::Admin::service_full_name()});
   service->set_check_observer(&metrics);
-  std::unique_ptr<factcheck::MetricsHttpServer> metrics_server;
-  absl::StatusOr<std::string> metrics_listen =
-      factcheck::MetricsListenAddress(absl::GetFlag(FLAGS_listen));
-  if (!metrics_listen.ok()) return Fail(metrics_listen.status().message());
-  if (!metrics_listen->empty()) {
-    auto started = factcheck::MetricsHttpServer::Start(*metrics_listen, [&] {
-      return metrics.Render({.ready = serving.serving(),
-                             .reference_events = service->event_count(),
-                             .store = service->store_stats()});
-    });
+  // The HTTP port serves what the gRPC port does, with the same service,
+  // access check and request log, plus /metrics and /healthz.
+  factcheck::HttpApi http_api(service.get());
+  std::unique_ptr<factcheck::HttpServer> http_server;
+  if (!http_listen->empty()) {
+    auto started = factcheck::HttpServer::Start(
+        {.address = *http_listen,
+         .tls_cert = security_options.tls_cert,
+         .tls_key = security_options.tls_key,
+         .tls_client_ca = security_options.tls_client_ca,
+         .cors = *cors,
+         .editor_page = factcheck::EditorPageFlag(),
+         // JSON escapes may take six bytes for one of the text ("\u0001"),
+         // so that the service, not the transport, says a text is too long.
+         .max_body_bytes = 6 * limits.max_text_bytes + (64 << 10)},
+        {.render_metrics =
+             [&] {
+               return metrics.Render(
+                   {.ready = serving.serving(),
+                    .reference_events = service->event_count(),
+                    .store = service->store_stats()});
+             },
+         .serving = [&] { return serving.serving(); },
+         .api = &http_api,
+         .authorizer = security->authorizer.get(),
+         .metrics = &metrics});
     if (!started.ok()) return Fail(started.status().message());
-    metrics_server = *std::move(started);
+    http_server = *std::move(started);
   }
 
   // Reflection lists and describes every service registered below, gRPC's
@@ -198,13 +222,12 @@ int Run() {
   serving.Attach(server->GetHealthCheckService());
   const std::string address =
       absl::StrCat(listen.substr(0, listen.rfind(':')), ":", port);
-  const std::string metrics_address =
-      metrics_server == nullptr ? "" : metrics_server->address();
-  factcheck::LogAlways(factcheck::LogLevel::kInfo,
-                       "factcheck-server started, loading reference data",
-                       {{"address", address},
-                        {"metrics", metrics_address},
-                        {"data_dir", data_dir}});
+  const std::string http_address =
+      http_server == nullptr ? "" : http_server->address();
+  factcheck::LogAlways(
+      factcheck::LogLevel::kInfo,
+      "factcheck-server started, loading reference data",
+      {{"address", address}, {"http", http_address}, {"data_dir", data_dir}});
 
   // Signals were blocked in main() before any thread started; this thread
   // alone receives them, so shutdown runs outside a signal handler. It
@@ -212,8 +235,8 @@ int Run() {
   // the server (it exits once the load is done), and looks at `stop` now
   // and then, for a load that fails.
   std::atomic<bool> stop{false};
-  std::thread signal_waiter([&server, &grpc_service, &admin_service, &serving,
-                             &stop] {
+  std::thread signal_waiter([&server, &grpc_service, &admin_service,
+                             &http_server, &serving, &stop] {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);
@@ -238,6 +261,7 @@ int Run() {
         absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds));
     grpc_service.WaitUntilIdle(deadline);
     admin_service.WaitUntilIdle(deadline);
+    if (http_server != nullptr) http_server->WaitUntilIdle(deadline);
     server->Shutdown(std::chrono::system_clock::now());
   });
 
@@ -262,7 +286,7 @@ int Run() {
                         address, data_dir, service->event_count(),
                         store_options.sync ? "on" : "off", security->summary),
         {{"address", address},
-         {"metrics", metrics_address},
+         {"http", http_address},
          {"reference_events", service->event_count()}});
   }
 

@@ -87,7 +87,8 @@ std::string Metrics::Render(const ServiceGauges& gauges) const {
 
   std::string out;
   Header(out, "factcheck_requests_total", "counter",
-         "Finished gRPC calls by method and status code.");
+         "Finished calls, over gRPC and the HTTP API, by method (the gRPC "
+         "method's name) and status code.");
   for (const MethodSeries* series : all) {
     for (int code = 0; code < kCodes; ++code) {
       const std::uint64_t n = series->calls[code].load(kRelaxed);

@@ -1,5 +1,5 @@
 // The server's metrics, rendered in Prometheus' text exposition format
-// (version 0.0.4) for GET /metrics (metrics_http_server.h).
+// (version 0.0.4) for GET /metrics on the HTTP port (http_server.h).
 //
 // Recording is lock-free: each series is an atomic counter in a table
 // fixed at construction (methods by index, codes 0-16, buckets), so a

@@ -106,20 +106,16 @@ void ReportFinishedCall(Metrics* metrics, const FinishedCall& call) {
       std::round(absl::ToDoubleMilliseconds(call.latency) * 1000) / 1000;
   const std::string code =
       absl::StatusCodeToString(static_cast<absl::StatusCode>(call.code));
-  if (call.peer.empty()) {
-    Log(LogLevel::kInfo, "request",
-        {{"request_id", call.request_id},
-         {"method", call.method},
-         {"code", code},
-         {"latency_ms", latency_ms}});
-  } else {
-    Log(LogLevel::kInfo, "request",
-        {{"request_id", call.request_id},
-         {"method", call.method},
-         {"code", code},
-         {"latency_ms", latency_ms},
-         {"peer", call.peer}});
+  std::vector<LogField> fields = {{"request_id", call.request_id},
+                                  {"method", call.method},
+                                  {"code", code},
+                                  {"latency_ms", latency_ms}};
+  if (!call.peer.empty()) fields.emplace_back("peer", call.peer);
+  if (call.http_status != 0) {
+    fields.emplace_back("transport", "http");
+    fields.emplace_back("http_status", call.http_status);
   }
+  Log(LogLevel::kInfo, "request", fields);
 }
 
 std::vector<std::string> ServedMethodNames() {

@@ -55,6 +55,9 @@ struct FinishedCall {
   absl::Duration latency = {};
   absl::string_view request_id = {};
   absl::string_view peer = {};  // Left out of the line when empty.
+  // For a call over the HTTP port, the HTTP status it was answered with;
+  // 0 for a gRPC call. Logged, with "transport":"http", when not 0.
+  int http_status = 0;
 };
 
 // Counts `call` in `metrics` and writes its log line (at info).

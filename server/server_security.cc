@@ -171,10 +171,12 @@ absl::StatusOr<ServerSecurity> ConfigureSecurity(
         "bearer tokens need TLS: give --tls_cert and --tls_key (a token sent "
         "in clear text can be read on the way)");
   }
-  if (!auth && !options.allow_unauthenticated_remote &&
-      !IsLoopbackAddress(options.listen)) {
+  const std::string& remote =
+      !IsLoopbackAddress(options.listen) ? options.listen : options.http_listen;
+  if (!auth && !options.allow_unauthenticated_remote && !remote.empty() &&
+      !IsLoopbackAddress(remote)) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "refusing to listen on ", options.listen,
+        "refusing to listen on ", remote,
         " with auth off: anyone who can reach it could change the reference "
         "events. Give --tokens_file (with --tls_cert and --tls_key), listen "
         "on a loopback address, or pass --allow_unauthenticated_remote if "
@@ -210,9 +212,10 @@ absl::StatusOr<ServerSecurity> ConfigureSecurity(
   if (auth) {
     absl::StrAppend(&security.summary, ", auth on (", (*tokens)->size(),
                     (*tokens)->size() == 1 ? " token)" : " tokens)");
-    security.credentials->SetAuthMetadataProcessor(
-        std::make_shared<CallAuthorizer>(**std::move(tokens),
-                                         options.on_refused));
+    auto authorizer = std::make_shared<CallAuthorizer>(**std::move(tokens),
+                                                       options.on_refused);
+    security.credentials->SetAuthMetadataProcessor(authorizer);
+    security.authorizer = std::move(authorizer);
   } else {
     absl::StrAppend(&security.summary, ", auth off");
   }

@@ -21,6 +21,9 @@ namespace factcheck {
 struct SecurityOptions {
   // The address the server will listen on (--listen).
   std::string listen;
+  // The address of its HTTP port (--http_listen), which serves the API too;
+  // empty when there is none.
+  std::string http_listen;
   // The server's certificate chain and private key: TLS is on when given.
   std::string tls_cert;
   std::string tls_key;
@@ -41,6 +44,9 @@ struct SecurityOptions {
 
 struct ServerSecurity {
   std::shared_ptr<grpc::ServerCredentials> credentials;
+  // The access check gRPC runs on every call, for the HTTP port to run on
+  // its calls too; null when auth is off.
+  std::shared_ptr<const CallAuthorizer> authorizer;
   // For the start-up line: "tls on, client certificates required, auth on
   // (3 tokens)", "tls off, auth off".
   std::string summary;
@@ -56,10 +62,10 @@ struct ServerSecurity {
 // (gRPC checks tokens on TLS connections only, and a token sent in clear
 // text can be read on the way), when the tokens file is open to every user
 // of the machine (its mode gives others any access), and when a server
-// without tokens would listen on a non-loopback address without
-// allow_unauthenticated_remote. A tokens file the server's own group may
-// read (0640, the deployment's way) is accepted quietly; one its group may
-// change, or another group may read, is accepted with a warning.
+// without tokens would listen on a non-loopback address, gRPC or HTTP,
+// without allow_unauthenticated_remote. A tokens file the server's own
+// group may read (0640, the deployment's way) is accepted quietly; one its
+// group may change, or another group may read, is accepted with a warning.
 absl::StatusOr<ServerSecurity> ConfigureSecurity(
     const SecurityOptions& options);
 

@@ -113,7 +113,7 @@ TEST_F(DeploymentTest, ServerRunAsTheServiceUserServesWithTheSharedSecrets) {
       "/usr/bin/setpriv",
       {"--reuid=10001", "--regid=10001", "--clear-groups", "--",
        FACTCHECK_SERVER_BINARY, "--listen=127.0.0.1:0",
-       "--metrics_listen=127.0.0.1:0", "--data_dir=" + home,
+       "--http_listen=127.0.0.1:0", "--data_dir=" + home,
        "--reference_file=" FACTCHECK_REFERENCE_FILE,
        "--tls_cert=" + deploy + "/tls/server.crt",
        "--tls_key=" + deploy + "/tls/server.key",

@@ -42,7 +42,9 @@ const std::set<std::string> kServerFlags = {
     "max_page_size", "max_import_bytes", "claimreview_author",
     "claimreview_author_url", "backup_root", "shutdown_grace_seconds",
     // server/observability_flags.cc
-    "log_level", "metrics_listen",
+    "log_level",
+    // server/http_flags.cc
+    "http_listen", "http_cors_origins", "editor_page",
     // server/security_flags.cc
     "tls_cert", "tls_key", "tls_client_ca", "tokens_file",
     "allow_unauthenticated_remote"};
@@ -67,10 +69,10 @@ TEST(HelpTest, ServerHelpListsEveryServerFlagGroupedByFile) {
   EXPECT_EQ(FlagsListedFrom(help.out, "server/"), kServerFlags) << help.out;
   // Only the server's own: no Abseil or gRPC internals.
   EXPECT_EQ(FlagsListedFrom(help.out, ""), kServerFlags) << help.out;
-  for (const char* group :
-       {"  Flags from server/main.cc:\n",
-        "  Flags from server/observability_flags.cc:\n",
-        "  Flags from server/security_flags.cc:\n"}) {
+  for (const char* group : {"  Flags from server/main.cc:\n",
+                            "  Flags from server/observability_flags.cc:\n",
+                            "  Flags from server/http_flags.cc:\n",
+                            "  Flags from server/security_flags.cc:\n"}) {
     EXPECT_TRUE(absl::StrContains(help.out, group)) << group << help.out;
   }
   EXPECT_TRUE(absl::StartsWith(help.out, "factcheck-server: factcheck-server "

@@ -1,8 +1,8 @@
-// Two servers on one machine, each with its default --metrics_listen
-// ("auto"): metrics follow the gRPC port (one above it), so servers on
-// different gRPC ports both start and both serve /metrics; a metrics port
-// that is taken all the same stops the start with a message that says how
-// to choose another.
+// Two servers on one machine, each with its default --http_listen
+// ("auto"): the HTTP port, which serves /metrics, follows the gRPC port
+// (one above it), so servers on different gRPC ports both start and both
+// serve /metrics; an HTTP port that is taken all the same stops the start
+// with a message that says how to choose another.
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -72,7 +72,7 @@ class MetricsPortTest : public ::testing::Test {
 
   // factcheck_ready's sample in a scrape of `server`.
   static std::string Readiness(const ServerProcess& server) {
-    auto scrape = HttpGet(server.metrics_address(), "/metrics");
+    auto scrape = HttpGet(server.http_address(), "/metrics");
     if (!scrape.ok()) return scrape.status().ToString();
     return absl::StrContains(scrape->body, "\nfactcheck_ready 1\n")
                ? "ready"
@@ -89,9 +89,8 @@ TEST_F(MetricsPortTest, TwoServersOnOneMachineEachServeMetricsAboveTheirPort) {
   auto second = StartOnPort(second_port, dir_.File("second"));
   ASSERT_NE(first, nullptr);
   ASSERT_NE(second, nullptr);
-  EXPECT_EQ(first->metrics_address(),
-            absl::StrCat("127.0.0.1:", first_port + 1));
-  EXPECT_EQ(second->metrics_address(),
+  EXPECT_EQ(first->http_address(), absl::StrCat("127.0.0.1:", first_port + 1));
+  EXPECT_EQ(second->http_address(),
             absl::StrCat("127.0.0.1:", second_port + 1));
   EXPECT_EQ(Readiness(*first), "ready");
   EXPECT_EQ(Readiness(*second), "ready");
@@ -104,9 +103,9 @@ TEST_F(MetricsPortTest, TwoServersOnFreeGrpcPortsGetFreeMetricsPorts) {
   auto second = StartOnPort(0, dir_.File("second"));
   ASSERT_NE(first, nullptr);
   ASSERT_NE(second, nullptr);
-  EXPECT_TRUE(absl::StartsWith(first->metrics_address(), "127.0.0.1:"))
+  EXPECT_TRUE(absl::StartsWith(first->http_address(), "127.0.0.1:"))
       << first->banner();
-  EXPECT_NE(first->metrics_address(), second->metrics_address());
+  EXPECT_NE(first->http_address(), second->http_address());
   EXPECT_EQ(Readiness(*first), "ready");
   EXPECT_EQ(Readiness(*second), "ready");
   EXPECT_EQ(first->Stop(), 0);
@@ -124,11 +123,11 @@ TEST_F(MetricsPortTest, TakenMetricsPortStopsTheStartSayingHowToChooseAnother) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(
       run.err,
-      absl::StrCat("factcheck-server: cannot listen for metrics on 127.0.0.1:",
-                   port + 1,
-                   ": Address already in use; set --metrics_listen=HOST:PORT "
-                   "for another address, or --metrics_listen= to turn "
-                   "metrics off")))
+      absl::StrCat(
+          "factcheck-server: cannot listen for HTTP on 127.0.0.1:", port + 1,
+          ": Address already in use; set --http_listen=HOST:PORT "
+          "for another address, or --http_listen= to turn the "
+          "HTTP port off")))
       << run.err;
 }
 

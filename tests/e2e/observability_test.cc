@@ -24,6 +24,7 @@
 #include "tests/e2e/raw_call.h"
 #include "tests/e2e/server_fixture.h"
 #include "tests/e2e/tls_fixture.h"
+#include "tests/support/curl.h"
 #include "tests/support/http_get.h"
 #include "tests/support/process.h"
 
@@ -145,8 +146,8 @@ std::size_t ReferenceEventCount() {
 class ObservabilityTest : public ServerFixture {
  protected:
   std::string Scrape() {
-    EXPECT_FALSE(server().metrics_address().empty()) << server().banner();
-    auto response = HttpGet(server().metrics_address(), "/metrics");
+    EXPECT_FALSE(server().http_address().empty()) << server().banner();
+    auto response = HttpGet(server().http_address(), "/metrics");
     EXPECT_TRUE(response.ok()) << response.status();
     if (!response.ok()) return "";
     EXPECT_EQ(response->status, 200) << response->head;
@@ -245,6 +246,26 @@ TEST_F(ObservabilityTest, MetricsCountExactlyTheCallsMade) {
             64 << 20);
 }
 
+// Prometheus' own linter (promtool, from Debian's prometheus package, which
+// scripts/test.sh installs) reads the scrape after calls over both ports:
+// every family typed and helped, names, labels and histograms well formed.
+TEST_F(ObservabilityTest, ExpositionPassesPromtoolCheckMetrics) {
+  auto stub = Stub();
+  v1::CheckTextResponse checked;
+  ASSERT_TRUE(CheckText(*stub, SeedBody(), "2024-02-14", &checked).ok());
+  ASSERT_EQ(Curl({absl::StrCat("http://", server().http_address(),
+                               "/v1/events/no-such-event")})
+                .status,
+            404);
+  auto scrape = HttpGet(server().http_address(), "/metrics");
+  ASSERT_TRUE(scrape.ok()) << scrape.status();
+  ASSERT_TRUE(absl::StrContains(scrape->body, "factcheck_request_duration"));
+  const CommandResult lint =
+      RunCommand({"/usr/bin/promtool", "check", "metrics"}, scrape->body);
+  EXPECT_EQ(lint.exit_code, 0) << lint.out << lint.err;
+  EXPECT_EQ(lint.out + lint.err, "");
+}
+
 TEST_F(ObservabilityTest, StreamAndIngestedTextsAreCountedToo) {
   grpc::ClientContext context;
   auto stream = Stub()->StreamCheck(&context);
@@ -337,7 +358,7 @@ TEST_F(ObservabilityTest, LogLevelWarningDropsRequestLinesButNotStartUp) {
 TEST_F(ObservabilityTest, BadLogLevelStopsStartUpNamingIt) {
   const CommandResult run =
       RunCommand({FACTCHECK_SERVER_BINARY, "--listen=127.0.0.1:0",
-                  "--metrics_listen=", "--data_dir=" + dir().File("other"),
+                  "--http_listen=", "--data_dir=" + dir().File("other"),
                   "--log_level=loud"});
   EXPECT_EQ(run.exit_code, 1);
   const std::vector<LogLine> lines = ParseLog(run.err);
@@ -360,11 +381,11 @@ TEST_F(ObservabilityTest, HealthAnswersForEachServiceByNameAndNotForOthers) {
   }
 }
 
-TEST_F(ObservabilityTest, MetricsCanBeTurnedOff) {
+TEST_F(ObservabilityTest, HttpPortWithItsMetricsCanBeTurnedOff) {
   StopServer();
-  StartServer({"--metrics_listen="});
-  EXPECT_EQ(server().metrics_address(), "");
-  EXPECT_TRUE(absl::StrContains(server().banner(), "\"metrics\":\"\""))
+  StartServer({"--http_listen="});
+  EXPECT_EQ(server().http_address(), "");
+  EXPECT_TRUE(absl::StrContains(server().banner(), "\"http\":\"\""))
       << server().banner();
 }
 
@@ -409,11 +430,23 @@ TEST_F(ReadinessTest, NotServingAndUnavailableUntilReferenceDataIsLoaded) {
     stream->WritesDone();
     EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
   }
-  auto loading = HttpGet(server.metrics_address(), "/metrics");
+  // The HTTP port says the same: 503, and a CheckText answered at once.
+  const CurlAnswer http_check = CurlPostJson(
+      absl::StrCat("http://", server.http_address(), "/v1:checkText"),
+      R"({"text":"Kyiv","publishedDate":"2024-02-14"})");
+  EXPECT_EQ(http_check.status, 503);
+  EXPECT_TRUE(absl::StartsWith(
+      http_check.body, R"({"code":14,"message":"loading reference data)"))
+      << http_check.body;
+  auto health = HttpGet(server.http_address(), "/healthz");
+  ASSERT_TRUE(health.ok()) << health.status();
+  EXPECT_EQ(health->status, 503);
+  EXPECT_EQ(health->body, R"({"status":"NOT_SERVING"})");
+  auto loading = HttpGet(server.http_address(), "/metrics");
   ASSERT_TRUE(loading.ok()) << loading.status();
   EXPECT_EQ(Sample(loading->body, "factcheck_ready"), 0);
   EXPECT_EQ(Sample(loading->body, "factcheck_reference_events"), 0);
-  EXPECT_EQ(Sample(loading->body, Requests(kCheckText, "UNAVAILABLE")), 1);
+  EXPECT_EQ(Sample(loading->body, Requests(kCheckText, "UNAVAILABLE")), 2);
 
   {
     // Opening blocks until the server has the pipe open for reading.
@@ -435,7 +468,9 @@ TEST_F(ReadinessTest, NotServingAndUnavailableUntilReferenceDataIsLoaded) {
     ASSERT_TRUE(stub->CheckText(&context, request, &response).ok());
     EXPECT_EQ(response.contradicted_count(), 1);
   }
-  auto ready = HttpGet(server.metrics_address(), "/metrics");
+  EXPECT_EQ(HttpGet(server.http_address(), "/healthz").value().body,
+            R"({"status":"SERVING"})");
+  auto ready = HttpGet(server.http_address(), "/metrics");
   ASSERT_TRUE(ready.ok()) << ready.status();
   EXPECT_EQ(Sample(ready->body, "factcheck_ready"), 1);
   EXPECT_EQ(Sample(ready->body, "factcheck_reference_events"),
@@ -495,8 +530,12 @@ TEST_F(TokenLoggingTest, TokensNeverAppearInTheLogAndRefusalsAreLogged) {
             grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(stub->DeleteSource(As(kAdminToken).get(), del, &empty).error_code(),
             grpc::StatusCode::NOT_FOUND);
+  // With TLS on, the HTTP port speaks HTTPS only, with the same
+  // certificate.
   const std::string scrape =
-      HttpGet(server().metrics_address(), "/metrics").value().body;
+      Curl({"--cacert", TestCaDir() + "/ca.crt",
+            absl::StrCat("https://", server().http_address(), "/metrics")})
+          .body;
   StopServer();
   const std::string output = server_output();
   for (const char* token :

@@ -70,7 +70,7 @@ class Server:
     def __init__(self, build_dir, data_dir, reference_file):
         binary = os.path.join(build_dir, 'server', 'factcheck-server')
         args = [binary, '--listen=127.0.0.1:0', '--data_dir=' + data_dir,
-                '--metrics_listen=']
+                '--http_listen=']
         if reference_file:
             args.append('--reference_file=' + reference_file)
         self.log = open(os.path.join(os.path.dirname(data_dir), 'server.log'),

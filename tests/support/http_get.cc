@@ -57,7 +57,10 @@ absl::StatusOr<HttpResponse> HttpGet(const std::string& address,
                                      const std::string& path) {
   absl::StatusOr<std::string> raw = HttpExchange(
       address, absl::StrCat("GET ", path, " HTTP/1.1\r\nHost: ", address,
-                            "\r\nUser-Agent: factcheck-test\r\n\r\n"));
+                            "\r\nUser-Agent: factcheck-test\r\n"
+                            // Else the answer would end only when the
+                            // server closes an idle keep-alive connection.
+                            "Connection: close\r\n\r\n"));
   if (!raw.ok()) return raw.status();
   const std::size_t head_end = raw->find("\r\n\r\n");
   HttpResponse response;

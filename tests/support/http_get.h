@@ -1,5 +1,7 @@
 // A plain HTTP/1.1 client over a socket, for the tests of the server's
-// metrics endpoint.
+// HTTP port that need to send what no well-behaved client sends (half a
+// request, a request line that is not HTTP) or to see the answer's bytes
+// as they are. The API's own tests use curl.
 #ifndef FACTCHECK_TESTS_SUPPORT_HTTP_GET_H_
 #define FACTCHECK_TESTS_SUPPORT_HTTP_GET_H_
 
@@ -21,7 +23,8 @@ struct HttpResponse {
 absl::StatusOr<std::string> HttpExchange(const std::string& address,
                                          absl::string_view request);
 
-// GET `path` from `address`, parsed.
+// GET `path` from `address`, parsed; the request asks for the connection
+// to be closed after the answer.
 absl::StatusOr<HttpResponse> HttpGet(const std::string& address,
                                      const std::string& path);
 

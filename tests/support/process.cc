@@ -89,7 +89,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   std::vector<std::string> argv = {binary};
   if (ports == Ports::kFreeLoopback) {
     argv.push_back("--listen=127.0.0.1:0");
-    argv.push_back("--metrics_listen=127.0.0.1:0");
+    argv.push_back("--http_listen=127.0.0.1:0");
   }
   argv.insert(argv.end(), args.begin(), args.end());
   posix_spawn_file_actions_t actions;
@@ -126,7 +126,7 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
   server->banner_ = output.substr(
       begin, eol == std::string::npos ? std::string::npos : eol - begin);
   server->address_ = JsonField(server->banner_, "address");
-  server->metrics_address_ = JsonField(server->banner_, "metrics");
+  server->http_address_ = JsonField(server->banner_, "http");
   if (server->address_.empty()) {
     return absl::UnavailableError(absl::StrCat(
         "factcheck-server's start-up line names no address:\n", output));

@@ -27,7 +27,7 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
                          const std::string& input = "");
 
 // A running factcheck-server. Started on free loopback ports (it is given
-// --listen=127.0.0.1:0 and --metrics_listen=127.0.0.1:0, which `args` may
+// --listen=127.0.0.1:0 and --http_listen=127.0.0.1:0, which `args` may
 // override, and logs the ports it took), unless told to take its ports
 // from `args` and its defaults alone. Its standard output and error are
 // read as they come, so that its log never fills the pipe and stalls it.
@@ -47,7 +47,7 @@ class ServerProcess {
 
   // Which ports it listens on.
   enum class Ports {
-    // --listen=127.0.0.1:0 --metrics_listen=127.0.0.1:0 before `args`.
+    // --listen=127.0.0.1:0 --http_listen=127.0.0.1:0 before `args`.
     kFreeLoopback,
     // Only what `args` says, the server's defaults for the rest.
     kAsGiven,
@@ -62,8 +62,9 @@ class ServerProcess {
 
   // "127.0.0.1:PORT".
   const std::string& address() const { return address_; }
-  // "127.0.0.1:PORT" of GET /metrics; empty when the server serves none.
-  const std::string& metrics_address() const { return metrics_address_; }
+  // "127.0.0.1:PORT" of the HTTP port (the JSON API, GET /metrics);
+  // empty when the server has none.
+  const std::string& http_address() const { return http_address_; }
   // The line Start waited for.
   const std::string& banner() const { return banner_; }
   // The server's process id, for reading what /proc says about it.
@@ -89,7 +90,7 @@ class ServerProcess {
   pid_t pid_ = -1;
   std::thread reader_;
   std::string address_;
-  std::string metrics_address_;
+  std::string http_address_;
   std::string banner_;
 
   mutable absl::Mutex mu_;
