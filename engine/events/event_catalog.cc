@@ -134,9 +134,14 @@ std::vector<EventSearchHit> EventCatalog::Search(absl::string_view query,
     const std::size_t words = SplitWords(NameOf(ref)).size();
     const Candidate c{ref.event, ref.name, count, words};
     auto [it, inserted] = best.try_emplace(ref.event, c);
+    // Ties go to the name listed first (the title, then the aliases in
+    // order): the map's order is no order, and the same query must name
+    // the same match every time.
     if (!inserted &&
         (count > it->second.matched ||
-         (count == it->second.matched && words < it->second.name_words))) {
+         (count == it->second.matched &&
+          (words < it->second.name_words ||
+           (words == it->second.name_words && ref.name < it->second.name))))) {
       it->second = c;
     }
   }

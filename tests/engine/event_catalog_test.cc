@@ -159,6 +159,23 @@ TEST(EventSearchTest, RanksByWordsMatchedThenExactThenShorterNames) {
   EXPECT_NEAR(hits[1].score, 1.0f / 3, 1e-6);
 }
 
+TEST(EventSearchTest, NamesTheFirstListedOfEquallyMatchedNames) {
+  // Three aliases of one event match "dam" equally: the first listed is
+  // the match, every time.
+  std::vector<ReferenceEvent> events = {Event(
+      "dam", "Destruction of the Kakhovka Dam",
+      {"Kakhovka dam breach", "Kakhovka dam collapse", "Nova Kakhovka dam"},
+      "2023-06-06")};
+  auto catalog = EventCatalog::Build(std::move(events));
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  for (int k = 0; k < 20; ++k) {
+    const std::vector<EventSearchHit> hits =
+        (*catalog)->Search("kakhovka dam", 5);
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].matched_name, "Kakhovka dam breach");
+  }
+}
+
 TEST(EventSearchTest, FindsNothingForUnknownWords) {
   auto catalog = Catalog();
   EXPECT_TRUE(catalog->Search("zeppelin", 10).empty());
