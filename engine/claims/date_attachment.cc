@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
 #include "engine/claims/cue_words.h"
+#include "engine/events/name_words.h"
 #include "engine/time/temporal_tables.h"
 
 namespace factcheck {
@@ -66,11 +67,7 @@ bool IsPictureWord(absl::string_view w) {
 std::vector<int> YearsIn(absl::Span<const Word> words) {
   std::vector<int> years;
   for (const Word& w : words) {
-    int year = 0;
-    if (w.norm.size() == 4 && absl::SimpleAtoi(w.norm, &year) &&
-        year >= 1000) {
-      years.push_back(year);
-    }
+    if (int year = 0; IsYearWord(w.norm, &year)) years.push_back(year);
   }
   return years;
 }
@@ -157,14 +154,20 @@ constexpr std::size_t kMaxAnniversaryGapWords = 8;
 // date that dates the event it describes.
 constexpr std::size_t kMaxDescriptionGapWords = 6;
 
+// A year alone, in four digits: as a name is written with it ("Lok Sabha
+// Elections 2024").
+bool IsBareYear(const TimeExpression& t) {
+  return t.date->granularity == Granularity::kYear && t.text.size() == 4 &&
+         absl::c_all_of(t.text, absl::ascii_isdigit);
+}
+
 // A year written before a capitalised word, not after a preposition, is
 // part of a name: "the 2020 Olympics", "Tokyo 2020 Olympics", "the 2022
 // World Cup". `before` and `after` are the sentence's words before and
 // after `t`.
 bool IsNameYear(absl::string_view text, const TimeExpression& t,
                 absl::Span<const Word> before, absl::Span<const Word> after) {
-  if (t.date->granularity != Granularity::kYear || t.text.size() != 4 ||
-      !absl::c_all_of(t.text, absl::ascii_isdigit) || after.empty() ||
+  if (!IsBareYear(t) || after.empty() ||
       after.front().begin > t.end + 1 ||
       !absl::ascii_isupper(static_cast<unsigned char>(text[after.front().begin]))) {
     return false;
@@ -175,13 +178,6 @@ bool IsNameYear(absl::string_view text, const TimeExpression& t,
           "after", "before", "during", "between", "to", "and", "or",
           "till", "through", "around", "about",  "early", "late", "mid"};
   return before.empty() || !kPrepositions->contains(before.back().norm);
-}
-
-// A year alone, in four digits: as a name is written with it ("Lok Sabha
-// Elections 2024").
-bool IsBareYear(const TimeExpression& t) {
-  return t.date->granularity == Granularity::kYear && t.text.size() == 4 &&
-         absl::c_all_of(t.text, absl::ascii_isdigit);
 }
 
 // The date of a news photo's caption, written as wire services write it at
@@ -398,6 +394,11 @@ std::vector<Claim> AttachDates(const Document& doc,
       }
       dates.push_back(&t);
     }
+    // The years a name is written with ("the 1986 World Cup"): a date of
+    // another year nearby is another thing's.
+    const auto years_of = [&](const EventMention* m) {
+      return m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
+    };
     // Dates that complete the predicate of a mention's event are its
     // own: they are claimed first, and neither is paired again.
     std::vector<const TimeExpression*> predicate_dates;
@@ -411,8 +412,7 @@ std::vector<Claim> AttachDates(const Document& doc,
       if (m == nullptr || absl::c_linear_search(predicate_subjects, m)) {
         continue;
       }
-      const std::vector<int> named_years =
-          m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
+      const std::vector<int> named_years = years_of(m);
       if (!named_years.empty() && t->year_written &&
           !absl::c_linear_search(named_years, t->date->year)) {
         continue;
@@ -435,8 +435,7 @@ std::vector<Claim> AttachDates(const Document& doc,
       std::size_t best_gap = std::numeric_limits<std::size_t>::max();
       // A name written with its year ("the 1986 World Cup") is dated by
       // it: a date of another year nearby is another thing's.
-      const std::vector<int> named_years =
-          m->loose ? m->name_years : YearsIn(WordsIn(words, m->begin, m->end));
+      const std::vector<int> named_years = years_of(m);
       for (const TimeExpression* t : dates) {
         const bool inside = t->begin < m->end && m->begin < t->end;
         if (!m->loose && inside) {

@@ -21,12 +21,6 @@ bool IsOccurrenceNoun(absl::string_view w) {
   return kNouns->contains(w);
 }
 
-// A year written as four digits ("2022"), as names carry them.
-bool IsYearWord(absl::string_view w, int* year) {
-  return w.size() == 4 && absl::SimpleAtoi(w, year) && *year >= 1000 &&
-         *year <= 2999;
-}
-
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<const EventCatalog>> EventCatalog::Build(

@@ -36,8 +36,7 @@ void LooseNameMatcher::Build(const std::vector<ReferenceEvent>& events,
         if (IsFiller(w.norm)) continue;
         if (IsDateWord(w.norm)) {
           numbers.push_back(w.norm);
-          if (int year = 0;
-              w.norm.size() == 4 && absl::SimpleAtoi(w.norm, &year)) {
+          if (int year = 0; IsYearWord(w.norm, &year)) {
             name.years.push_back(year);
           }
           continue;

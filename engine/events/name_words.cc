@@ -1,5 +1,7 @@
 #include "engine/events/name_words.h"
 
+#include "absl/strings/numbers.h"
+
 #include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -22,6 +24,11 @@ bool IsNumber(absl::string_view w) {
   return !w.empty() && absl::c_all_of(w, [](char c) {
     return absl::ascii_isdigit(static_cast<unsigned char>(c));
   });
+}
+
+bool IsYearWord(absl::string_view w, int* year) {
+  return w.size() == 4 && IsNumber(w) && absl::SimpleAtoi(w, year) &&
+         *year >= 1000 && *year <= 2999;
 }
 
 bool IsDateWord(absl::string_view w) {

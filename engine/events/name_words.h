@@ -22,6 +22,10 @@ bool IsFiller(absl::string_view w);
 // All ASCII digits.
 bool IsNumber(absl::string_view w);
 
+// True for a year written as four digits ("2022"), as names and dates carry
+// them; sets `*year`.
+bool IsYearWord(absl::string_view w, int* year);
+
 // Words of a date in a name ("2018 FIFA World Cup", "November 2015 Paris
 // attacks"): they tell editions apart but are the text's date, not the
 // event's name, when the text writes them.

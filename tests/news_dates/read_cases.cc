@@ -97,8 +97,10 @@ int Run() {
           ",\"time\":", JsonQuote(cl.time->text), "}"));
     }
     std::vector<std::string> f_json;
-    if (absl::StatusOr<CheckResult> r = checker.Check(text, published); r.ok()) {
-      for (const Finding& f : r->findings) {
+    // The rest of the check on what was read above, not a second reading.
+    {
+      const CheckResult r = checker.CheckFound(*doc, times, mentions);
+      for (const Finding& f : r.findings) {
         f_json.push_back(absl::StrCat(
             "{\"text\":", JsonQuote(f.claimed_text), ",\"verdict\":\"",
             f.verdict == Verdict::kSupported      ? "SUPPORTED"
